@@ -1,0 +1,71 @@
+package io.balancegraph.domain.account;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Whose money is read: the platform account that owns the API key, or one of its Connect accounts
+ * ({@code acct_...}, sent to Stripe as the {@code Stripe-Account} header).
+ */
+public final class Account {
+
+    /** The word that names the platform account wherever accounts are written as text (configuration, GraphQL). */
+    public static final String PLATFORM_NAME = "platform";
+
+    private static final Pattern CONNECTED_ID = Pattern.compile("acct_[A-Za-z0-9]{1,255}");
+    private static final Account PLATFORM = new Account(null);
+
+    private final String connectedId;
+
+    private Account(String connectedId) {
+        this.connectedId = connectedId;
+    }
+
+    public static Account platform() {
+        return PLATFORM;
+    }
+
+    public static Account connected(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        if (!CONNECTED_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("A connected account id looks like 'acct_1032D82eZvKYlo2C', not '"
+                    + (accountId.length() > 40 ? accountId.substring(0, 40) + "…" : accountId) + "'");
+        }
+        return new Account(accountId);
+    }
+
+    /** {@code "platform"} or an {@code acct_} id; {@code null} means the platform too. */
+    public static Account parse(String text) {
+        return text == null || text.equals(PLATFORM_NAME) ? PLATFORM : connected(text);
+    }
+
+    public boolean isPlatform() {
+        return connectedId == null;
+    }
+
+    /** The {@code acct_} id, empty for the platform account. */
+    public Optional<String> connectedId() {
+        return Optional.ofNullable(connectedId);
+    }
+
+    /** {@code "platform"} or the {@code acct_} id; {@link #parse(String)} reads it back. */
+    public String name() {
+        return connectedId == null ? PLATFORM_NAME : connectedId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Account account && Objects.equals(connectedId, account.connectedId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(connectedId);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

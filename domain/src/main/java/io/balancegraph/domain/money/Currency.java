@@ -1,0 +1,80 @@
+package io.balancegraph.domain.money;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A currency as Stripe uses it: an ISO 4217 code and the number of minor-unit digits Stripe's integer
+ * amounts are expressed in.
+ *
+ * <p>The exponent follows Stripe, not ISO: ISK is two-decimal at Stripe (amounts divisible by 100), and
+ * every currency Stripe does not list as zero- or three-decimal is two-decimal.
+ */
+public record Currency(String code) implements Comparable<Currency> {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+
+    /** Stripe's zero-decimal currencies: an amount of 1500 JPY is ¥1500. */
+    private static final Set<String> ZERO_DECIMAL = Set.of(
+            "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF",
+            "XOF", "XPF");
+
+    /** Stripe's three-decimal currencies: an amount of 1234 KWD is 1.234 KWD. */
+    private static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
+
+    public static final Currency USD = new Currency("USD");
+    public static final Currency EUR = new Currency("EUR");
+    public static final Currency JPY = new Currency("JPY");
+    public static final Currency KWD = new Currency("KWD");
+
+    /** Accepts Stripe's lower-case codes as well as ISO's upper-case ones; stores upper case. */
+    public Currency {
+        Objects.requireNonNull(code, "currency code");
+        code = code.trim().toUpperCase(Locale.ROOT);
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("A currency code is three letters (ISO 4217), not '" + shorten(code) + "'");
+        }
+    }
+
+    public static Currency of(String code) {
+        return new Currency(code);
+    }
+
+    /** Digits after the decimal point of this currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD). */
+    public int exponent() {
+        if (ZERO_DECIMAL.contains(code)) {
+            return 0;
+        }
+        return THREE_DECIMAL.contains(code) ? 3 : 2;
+    }
+
+    /** The code as Stripe sends and expects it (lower case). */
+    public String stripeCode() {
+        return code.toLowerCase(Locale.ROOT);
+    }
+
+    /** The currency's English name from the JDK's ISO 4217 table, or the code when the JDK does not know it. */
+    public String displayName() {
+        try {
+            return java.util.Currency.getInstance(code).getDisplayName(Locale.ENGLISH);
+        } catch (IllegalArgumentException unknownToTheJdk) {
+            return code;
+        }
+    }
+
+    @Override
+    public int compareTo(Currency other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 16 ? text : text.substring(0, 16) + "…";
+    }
+}

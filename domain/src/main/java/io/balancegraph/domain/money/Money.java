@@ -1,0 +1,129 @@
+package io.balancegraph.domain.money;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An exact amount of money: a signed count of the currency's minor units (cents, yen, fils), as Stripe
+ * sends it. Immutable; arithmetic refuses to mix currencies and refuses to overflow instead of wrapping.
+ * There is no floating point anywhere: conversion to and from major units goes through {@link BigDecimal}
+ * and never rounds.
+ */
+public record Money(long minorUnits, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money of(long minorUnits, Currency currency) {
+        return new Money(minorUnits, currency);
+    }
+
+    public static Money of(long minorUnits, String currencyCode) {
+        return new Money(minorUnits, Currency.of(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    /**
+     * An amount given in major units, e.g. {@code 12.34} USD or {@code 1500} JPY.
+     *
+     * @throws ArithmeticException when the amount has more decimals than the currency's minor unit (it would
+     *                             need rounding) or does not fit in a {@code long} of minor units
+     */
+    public static Money ofMajor(BigDecimal amount, Currency currency) {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        BigDecimal minor = amount.movePointRight(currency.exponent());
+        try {
+            return new Money(minor.longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            if (minor.stripTrailingZeros().scale() > 0) {
+                throw new ArithmeticException(currency + " has " + currency.exponent() + " decimal places; "
+                        + amount.toPlainString() + " would need rounding");
+            }
+            throw new ArithmeticException(amount.toPlainString() + " " + currency + " is too large to represent");
+        }
+    }
+
+    /** Parses a decimal string in major units, e.g. {@code "-12.30"}; see {@link #ofMajor(BigDecimal, Currency)}. */
+    public static Money parse(String amount, Currency currency) {
+        Objects.requireNonNull(amount, "amount");
+        try {
+            return ofMajor(new BigDecimal(amount.trim()), currency);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a decimal amount: '" + amount + "'", e);
+        }
+    }
+
+    /** The amount in major units with exactly the currency's number of decimals: 12.30 USD, 1500 JPY, 1.234 KWD. */
+    public BigDecimal toMajor() {
+        return BigDecimal.valueOf(minorUnits, currency.exponent());
+    }
+
+    /** {@link #toMajor()} as a plain decimal string, never in scientific notation. */
+    public String toDecimalString() {
+        return toMajor().toPlainString();
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        try {
+            return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
+        } catch (ArithmeticException e) {
+            throw overflow("+", other);
+        }
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        try {
+            return new Money(Math.subtractExact(minorUnits, other.minorUnits), currency);
+        } catch (ArithmeticException e) {
+            throw overflow("-", other);
+        }
+    }
+
+    public Money negate() {
+        try {
+            return new Money(Math.negateExact(minorUnits), currency);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("Negating " + this + " overflows");
+        }
+    }
+
+    public boolean isNegative() {
+        return minorUnits < 0;
+    }
+
+    public boolean isZero() {
+        return minorUnits == 0;
+    }
+
+    public boolean isPositive() {
+        return minorUnits > 0;
+    }
+
+    public boolean isIn(Currency other) {
+        return currency.equals(other);
+    }
+
+    private void requireSameCurrency(Money other) {
+        Objects.requireNonNull(other, "other");
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException(currency, other.currency);
+        }
+    }
+
+    private ArithmeticException overflow(String operator, Money other) {
+        return new ArithmeticException(this + " " + operator + " " + other + " overflows a 64-bit amount");
+    }
+
+    /** {@code USD 12.30}. */
+    @Override
+    public String toString() {
+        return currency.code() + " " + toDecimalString();
+    }
+}

@@ -1,0 +1,21 @@
+package io.balancegraph.domain.query;
+
+import java.util.regex.Pattern;
+
+/** Checks Stripe object ids ({@code txn_...}, {@code po_...}, {@code ch_...}) before they go into a request. */
+public final class ObjectIds {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
+
+    private ObjectIds() {
+    }
+
+    /** Returns the id when it has the shape of a Stripe id; refuses anything that could alter a URL. */
+    public static String require(String id, String field) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidQueryException(field, field + " must be a Stripe object id (letters, digits and '_', "
+                    + "at most 255), not " + (id == null ? "null" : "'" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'"));
+        }
+        return id;
+    }
+}
