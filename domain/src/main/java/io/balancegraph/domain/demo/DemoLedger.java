@@ -52,11 +52,11 @@ public final class DemoLedger {
     }
 
     public static InMemoryLedger create() {
-        Generated platform = new Generator(new Random(20261101L), "P").generate(PLATFORM_TRANSACTIONS,
+        Generated platform = new Generator(new Random(20261101L), "P", Duration.ofHours(3)).generate(PLATFORM_TRANSACTIONS,
                 List.of(Currency.USD, Currency.USD, Currency.USD, Currency.EUR, Currency.JPY, Currency.KWD),
                 List.of(openingBalance("P", Money.of(3_000_000_000L, Currency.USD), "Opening balance carried over from the previous processor"),
                         openingBalance("P", Money.of(-5_000_000L, Currency.EUR), "Dispute losses carried over")));
-        Generated connected = new Generator(new Random(42L), "C").generate(CONNECTED_TRANSACTIONS,
+        Generated connected = new Generator(new Random(42L), "C", Duration.ofHours(20)).generate(CONNECTED_TRANSACTIONS,
                 List.of(Currency.USD, GBP), List.of());
         return InMemoryLedger.builder()
                 .account(Account.platform(), balanceOf(platform.transactions, true), platform.transactions, platform.payouts)
@@ -112,20 +112,23 @@ public final class DemoLedger {
     private static final class Generator {
         private final Random random;
         private final String prefix;
+        private final Duration spacing;
         private final List<BalanceTransaction> transactions = new ArrayList<>();
         private final Map<String, String> payouts = new HashMap<>();
         private final Map<Currency, List<BalanceTransaction>> unpaid = new LinkedHashMap<>();
 
-        Generator(Random random, String prefix) {
+        Generator(Random random, String prefix, Duration spacing) {
             this.random = random;
             this.prefix = prefix;
+            this.spacing = spacing;
         }
 
         Generated generate(int count, List<Currency> currencies, List<BalanceTransaction> opening) {
             transactions.addAll(opening);
             while (transactions.size() < count) {
-                // About one transaction every three hours up to NOW, so the last week's funds are pending.
-                Instant created = NOW.minus(Duration.ofHours(3L * (count - transactions.size()))).plusSeconds(random.nextInt(7200));
+                // One transaction every `spacing` (give or take) up to NOW, so the last week's funds are pending.
+                Instant created = NOW.minus(spacing.multipliedBy(count - transactions.size()))
+                        .plusSeconds(random.nextInt((int) spacing.toSeconds() / 2));
                 Currency currency = currencies.get(random.nextInt(currencies.size()));
                 BalanceTransaction transaction = next(created, currency);
                 if (transaction != null) {

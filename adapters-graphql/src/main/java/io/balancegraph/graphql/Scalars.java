@@ -1,0 +1,69 @@
+package io.balancegraph.graphql;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** The custom scalars of the schema: exact decimals as strings, and 64-bit integers. */
+final class Scalars {
+
+    static final GraphQLScalarType LONG = ExtendedScalars.GraphQLLong;
+
+    static final GraphQLScalarType DECIMAL = GraphQLScalarType.newScalar()
+            .name("Decimal")
+            .description("An exact decimal number as a string, e.g. \"30000000.00\".")
+            .coercing(new DecimalCoercing())
+            .build();
+
+    private Scalars() {
+    }
+
+    /** Always written as a plain decimal string; read from a string only, so no float ever gets in. */
+    private static final class DecimalCoercing implements Coercing<BigDecimal, String> {
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            if (value instanceof BigDecimal decimal) {
+                return decimal.toPlainString();
+            }
+            if (value instanceof String text) {
+                return parse(text, CoercingSerializeException::new).toPlainString();
+            }
+            throw new CoercingSerializeException("Not a decimal: " + value.getClass().getSimpleName());
+        }
+
+        @Override
+        public BigDecimal parseValue(Object input, GraphQLContext context, Locale locale) {
+            if (input instanceof String text) {
+                return parse(text, CoercingParseValueException::new);
+            }
+            throw new CoercingParseValueException("A Decimal is given as a string, e.g. \"12.34\"");
+        }
+
+        @Override
+        public BigDecimal parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            if (input instanceof StringValue text) {
+                return parse(text.getValue(), CoercingParseLiteralException::new);
+            }
+            throw new CoercingParseLiteralException("A Decimal is given as a string, e.g. \"12.34\"");
+        }
+
+        private static <E extends RuntimeException> BigDecimal parse(String text, java.util.function.Function<String, E> error) {
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw error.apply("Not a decimal: '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.balancegraph.app
+
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.MediaType
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import spock.lang.Specification
+
+@MicronautTest
+class DemoBalanceOverGraphQLSpec extends Specification {
+
+    @Inject
+    @Client('/')
+    HttpClient client
+
+    Map graphql(String query) {
+        client.toBlocking().retrieve(HttpRequest.POST('/graphql', [query: query]).contentType(MediaType.APPLICATION_JSON), Map)
+    }
+
+    def "with no Stripe key the app answers a balance query from the demo ledger"() {
+        when:
+        def response = graphql('{ balance { livemode available { money { amount minorUnits currencyCode currency { exponent name } } } } }')
+
+        then:
+        response.errors == null
+        def available = response.data.balance.available.collectEntries { [(it.money.currencyCode): it.money] }
+        available.keySet() == ['EUR', 'JPY', 'KWD', 'USD'] as Set
+        available.USD.minorUnits > 2_147_483_648L
+        available.USD.amount ==~ /\d+\.\d{2}/
+        available.EUR.amount.startsWith('-')
+        available.JPY.amount ==~ /\d+/
+        available.KWD.amount ==~ /-?\d+\.\d{3}/
+        available.KWD.currency.exponent == 3
+        available.JPY.currency.name == 'Japanese Yen'
+        response.data.balance.livemode == false
+    }
+
+    def "the balance of a connected demo account is its own"() {
+        when:
+        def response = graphql('{ balance(account: "acct_1DemoConnected") { available { money { currencyCode } bySourceType { sourceType money { amount } } } } }')
+
+        then:
+        response.data.balance.available*.money*.currencyCode == ['GBP', 'USD']
+        response.data.balance.available.every { !it.bySourceType.isEmpty() }
+    }
+}
