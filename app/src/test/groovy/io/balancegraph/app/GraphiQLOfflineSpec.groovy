@@ -1,0 +1,91 @@
+package io.balancegraph.app
+
+import io.micronaut.http.HttpResponse
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import spock.lang.Specification
+
+/** GraphiQL works with no internet: the page and everything it loads come from the app's own jar. */
+@MicronautTest
+class GraphiQLOfflineSpec extends Specification {
+
+    static final Set<String> BUNDLED_ASSETS = [
+            '/graphiql/assets/graphiql.min.css',
+            '/graphiql/assets/react.production.min.js',
+            '/graphiql/assets/react-dom.production.min.js',
+            '/graphiql/assets/graphiql.min.js',
+    ] as Set
+
+    /** What would make a browser reach for another host: an element, a CSS import or url(), a dynamic import. */
+    static final List<java.util.regex.Pattern> REMOTE_LOADS = [
+            ~/(?i)(?:src|href)\s*=\s*["']?(?:https?:)?\/\//,
+            ~/(?i)url\(\s*["']?(?:https?:)?\/\//,
+            ~/(?i)@import\s+["'](?:https?:)?\/\//,
+            ~/(?i)\bimport\(\s*["'](?:https?:)?\/\//,
+            ~/(?i)importScripts\(\s*["'](?:https?:)?\/\//,
+    ]
+
+    @Inject
+    @Client('/')
+    HttpClient client
+
+    HttpResponse<String> get(String path) {
+        client.toBlocking().exchange(path, String)
+    }
+
+    def "GraphiQL opens on the example query that shows balance, currencies and transactions together"() {
+        when:
+        def page = get('/graphiql')
+
+        then:
+        page.status.code == 200
+        page.contentType.get().toString().startsWith('text/html')
+        page.body().contains('query Overview {')
+        page.body().contains('currencies {')
+        page.body().contains('balanceTransactions(first: 5) {')
+        page.body().contains('defaultQuery: overview')
+    }
+
+    def "GraphiQL sends its requests to /graphql and offers the headers editor for a bearer token"() {
+        when:
+        def page = get('/graphiql').body()
+
+        then:
+        page.contains("GraphiQL.createFetcher({ url: '/graphql' })")
+        page.contains("defaultEditorToolsVisibility: 'headers'")
+        page.contains('isHeadersEditorEnabled: true')
+    }
+
+    def "the GraphiQL page loads exactly the bundled assets and names no other host"() {
+        when:
+        def page = get('/graphiql').body()
+        def referenced = (page =~ /(?:src|href)="([^"]+)"/).collect { it[1] } as Set
+
+        then:
+        referenced == BUNDLED_ASSETS
+        !page.contains('http://')
+        !page.contains('https://')
+    }
+
+    def "the bundled asset #path is served from the jar as #contentType"() {
+        when:
+        def asset = get(path)
+
+        then:
+        asset.status.code == 200
+        asset.contentType.get().toString().startsWith(contentType)
+        asset.body().length() > minimumLength
+
+        and: 'nothing in it makes the browser fetch from another host'
+        REMOTE_LOADS.every { !(asset.body() =~ it).find() }
+
+        where:
+        path                                           | contentType              | minimumLength
+        '/graphiql/assets/graphiql.min.css'            | 'text/css'               | 100_000
+        '/graphiql/assets/react.production.min.js'     | 'application/javascript' | 5_000
+        '/graphiql/assets/react-dom.production.min.js' | 'application/javascript' | 100_000
+        '/graphiql/assets/graphiql.min.js'             | 'application/javascript' | 500_000
+    }
+}
