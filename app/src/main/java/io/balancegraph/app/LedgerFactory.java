@@ -6,11 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Chooses where balance data comes from: Stripe when {@code stripe.api-key} is set, the built-in demo ledger
@@ -19,8 +20,6 @@ import org.slf4j.LoggerFactory;
 @Factory
 public class LedgerFactory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerFactory.class);
-
     /** Names the unmetered source ledger. The metered one is {@code @Primary}: it is what any unqualified port gets. */
     public static final String SOURCE = "source";
 
@@ -28,7 +27,6 @@ public class LedgerFactory {
     @Named(SOURCE)
     @Requires(missingProperty = "stripe.api-key")
     public BalanceLedger demoLedger() {
-        LOG.info("No stripe.api-key (STRIPE_API_KEY) configured: serving the built-in demo ledger");
         return DemoLedger.create();
     }
 
@@ -47,5 +45,12 @@ public class LedgerFactory {
     @Singleton
     public BalanceLedger servedLedger(@Named(SOURCE) BalanceLedger source, MeterRegistry registry) {
         return new MeteredLedger(source, registry);
+    }
+
+    /** What the start-up log says is served; follows the same rule as the source ledger beans above. */
+    @Singleton
+    public LedgerDescription ledgerDescription(@Nullable @Property(name = "stripe.api-key") String apiKey,
+                                               @Value("${stripe.base-url:" + LedgerDescription.DEFAULT_STRIPE_BASE_URL + "}") String baseUrl) {
+        return LedgerDescription.of(apiKey, baseUrl);
     }
 }

@@ -1,0 +1,72 @@
+package io.balancegraph.app
+
+import ch.qos.logback.classic.Logger
+import ch.qos.logback.classic.spi.ILoggingEvent
+import ch.qos.logback.core.read.ListAppender
+import io.balancegraph.domain.port.BalanceLedger
+import io.balancegraph.domain.port.ReadBalancePort
+import io.micronaut.context.ApplicationContext
+import io.micronaut.runtime.server.EmbeddedServer
+import org.slf4j.LoggerFactory
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+/** Which ledger is served, metered, and said so at start-up. */
+class LedgerWiringSpec extends Specification {
+
+    @Shared Logger reporterLog = (Logger) LoggerFactory.getLogger(StartupReporter)
+    @Shared ListAppender<ILoggingEvent> startupLog = new ListAppender<>()
+    @Shared @AutoCleanup EmbeddedServer server
+
+    def setupSpec() {
+        startupLog.start()
+        reporterLog.addAppender(startupLog)
+        server = ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1])
+    }
+
+    def cleanupSpec() {
+        reporterLog.detachAppender(startupLog)
+    }
+
+    def "with no Stripe key the app says at start-up that it serves the demo ledger"() {
+        when:
+        def messages = startupLog.list*.formattedMessage
+
+        then:
+        messages.size() == 1
+        messages[0].startsWith("Serving demo ledger (no stripe.api-key set) at ${server.URL}/graphql")
+        messages[0].contains("GraphiQL ${server.URL}/graphiql")
+        messages[0].contains("health ${server.URL}/health, metrics ${server.URL}/prometheus")
+    }
+
+    def "the ledger every part of the app receives is the metered demo ledger"() {
+        given:
+        def context = server.applicationContext
+
+        expect:
+        context.getBean(BalanceLedger) instanceof MeteredLedger
+        context.getBean(ReadBalancePort).is(context.getBean(BalanceLedger))
+    }
+
+    def "a Stripe key is described by its prefix alone: #apiKey"() {
+        when:
+        def text = LedgerDescription.of(apiKey, baseUrl).text()
+
+        then:
+        text == expected
+        !text.contains(apiKey.substring(Math.min(apiKey.length(), 8)))
+
+        where:
+        apiKey                                | baseUrl                  | expected
+        'sk_test_51HabcDEFsecretPart'         | 'https://api.stripe.com' | 'Stripe at https://api.stripe.com (key sk_test_…)'
+        'rk_live_51HabcDEFsecretPart'         | 'http://localhost:12111' | 'Stripe at http://localhost:12111 (key rk_live_…)'
+        'sk_live_zz9'                         | null                     | 'Stripe at https://api.stripe.com (key sk_live_…)'
+        'not-a-stripe-key-but-still-a-secret' | 'https://api.stripe.com' | 'Stripe at https://api.stripe.com (key in an unknown format, not sk_ or rk_)'
+    }
+
+    def "with no key the description says so"() {
+        expect:
+        LedgerDescription.of(null, 'https://api.stripe.com').text() == 'demo ledger (no stripe.api-key set)'
+    }
+}
