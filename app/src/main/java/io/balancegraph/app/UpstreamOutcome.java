@@ -6,6 +6,7 @@ import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.error.PermissionException;
 import io.balancegraph.domain.error.RateLimitedException;
 import io.balancegraph.domain.error.UpstreamConnectionException;
+import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.error.UpstreamUnavailableException;
 
 import java.util.Locale;
@@ -14,16 +15,23 @@ import java.util.concurrent.ExecutionException;
 
 /** How one upstream read ended, as the {@code outcome} tag of {@link MeteredLedger}'s timer: a small, fixed set. */
 public enum UpstreamOutcome {
-    SUCCESS,
-    NOT_FOUND,
-    INVALID_REQUEST,
-    AUTHENTICATION,
-    PERMISSION,
-    RATE_LIMITED,
-    UNAVAILABLE,
-    CONNECTION,
+    SUCCESS(null),
+    NOT_FOUND(NotFoundException.class),
+    INVALID_REQUEST(InvalidRequestException.class),
+    AUTHENTICATION(AuthenticationException.class),
+    PERMISSION(PermissionException.class),
+    RATE_LIMITED(RateLimitedException.class),
+    UNAVAILABLE(UpstreamUnavailableException.class),
+    CONNECTION(UpstreamConnectionException.class),
     /** Anything else: a bug, or a failure the domain has no type for. */
-    ERROR;
+    ERROR(null);
+
+    /** The domain's exception type that means this outcome, or null. */
+    private final Class<? extends UpstreamException> failure;
+
+    UpstreamOutcome(Class<? extends UpstreamException> failure) {
+        this.failure = failure;
+    }
 
     /** The tag value: {@code success}, {@code rate_limited}, ... */
     public String tag() {
@@ -36,20 +44,10 @@ public enum UpstreamOutcome {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof NotFoundException) {
-            return NOT_FOUND;
-        } else if (cause instanceof InvalidRequestException) {
-            return INVALID_REQUEST;
-        } else if (cause instanceof AuthenticationException) {
-            return AUTHENTICATION;
-        } else if (cause instanceof PermissionException) {
-            return PERMISSION;
-        } else if (cause instanceof RateLimitedException) {
-            return RATE_LIMITED;
-        } else if (cause instanceof UpstreamUnavailableException) {
-            return UNAVAILABLE;
-        } else if (cause instanceof UpstreamConnectionException) {
-            return CONNECTION;
+        for (UpstreamOutcome outcome : values()) {
+            if (outcome.failure != null && outcome.failure.isInstance(cause)) {
+                return outcome;
+            }
         }
         return ERROR;
     }
