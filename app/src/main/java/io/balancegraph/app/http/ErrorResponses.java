@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,9 @@ public final class ErrorResponses {
 
     public static MutableHttpResponse<String> of(HttpRequest<?> request, HttpStatus status, String message) {
         ResponseMediaType type = ResponseMediaType.negotiateOrJson(request);
-        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("code", code(status)));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code(status)));
         return HttpResponse.<String>status(status)
                 .contentType(type.contentType())
                 .body(GraphQLJson.write(Map.of("errors", List.of(error))));
