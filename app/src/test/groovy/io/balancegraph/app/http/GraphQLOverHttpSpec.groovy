@@ -185,6 +185,16 @@ class GraphQLOverHttpSpec extends Specification {
         answer.json == [errors: [[message: 'Internal server error.', extensions: [code: 'INTERNAL_SERVER_ERROR']]]]
     }
 
+    def "CORS is off unless origins are configured: a preflight gets no Access-Control-Allow-Origin"() {
+        when:
+        def answer = http.send('OPTIONS', '/graphql', HttpRequest.BodyPublishers.noBody(), [
+                Origin: 'https://dashboard.example.com', 'Access-Control-Request-Method': 'POST'])
+
+        then:
+        answer.status >= 400
+        answer.header('Access-Control-Allow-Origin') == null
+    }
+
     def "the schema's SDL is served for code generators"() {
         when:
         def answer = http.get('/graphql/schema.graphqls')
