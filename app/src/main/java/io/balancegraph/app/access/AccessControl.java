@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ public class AccessControl {
     private static List<HashedToken> validate(List<TokenConfiguration> configured) {
         List<HashedToken> hashed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (TokenConfiguration entry : configured) {
+        List<TokenConfiguration> inOrder = configured.stream().sorted(Comparator.comparingInt(TokenConfiguration::getIndex)).toList();
+        for (TokenConfiguration entry : inOrder) {
             String name = "balancegraph.access.tokens[" + entry.getIndex() + "]";
             String token = entry.getToken();
             if (token == null || token.isBlank()) {

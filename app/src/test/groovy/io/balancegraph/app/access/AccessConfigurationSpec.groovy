@@ -1,11 +1,9 @@
 package io.balancegraph.app.access
 
-import ch.qos.logback.classic.Logger
-import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.core.read.ListAppender
+import ch.qos.logback.classic.Level
+import io.balancegraph.app.LogCapture
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.exceptions.ConfigurationException
-import org.slf4j.LoggerFactory
 import spock.lang.Specification
 
 /** When access control is on, and the start-up checks of its configuration. */
@@ -71,40 +69,24 @@ class AccessConfigurationSpec extends Specification {
     }
 
     def "tokens are never logged at start-up"() {
-        given:
-        def appender = new ListAppender<ILoggingEvent>()
-        def root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-        appender.start()
-        root.addAppender(appender)
-
         when:
-        def context = ApplicationContext.run(STRIPE_KEY + tokens([token: TOKEN, accounts: ['platform']]))
+        def events = LogCapture.during {
+            ApplicationContext.run(STRIPE_KEY + tokens([token: TOKEN, accounts: ['platform']])).close()
+        }
 
         then:
-        appender.list.any { it.formattedMessage.contains('Access control is ON') }
-        appender.list.every { !it.formattedMessage.contains(TOKEN) }
-
-        cleanup:
-        context?.close()
-        root.detachAppender(appender)
+        LogCapture.anyContains(events, 'Access control is ON')
+        !LogCapture.anyContains(events, TOKEN)
     }
 
     def "turning access off with a Stripe key is logged as a warning"() {
-        given:
-        def appender = new ListAppender<ILoggingEvent>()
-        def logger = (Logger) LoggerFactory.getLogger(AccessControl)
-        appender.start()
-        logger.addAppender(appender)
-
         when:
-        def context = ApplicationContext.run(STRIPE_KEY + ['balancegraph.access.enabled': false])
+        def events = LogCapture.during {
+            ApplicationContext.run(STRIPE_KEY + ['balancegraph.access.enabled': false]).close()
+        }
 
         then:
-        appender.list.any { it.level.toString() == 'WARN' && it.formattedMessage.contains('Access control is OFF') }
-
-        cleanup:
-        context?.close()
-        logger.detachAppender(appender)
+        LogCapture.anyContains(events, 'Access control is OFF', Level.WARN)
     }
 
     private static Map tokens(Map... entries) {

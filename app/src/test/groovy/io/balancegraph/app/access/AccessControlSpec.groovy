@@ -1,16 +1,13 @@
 package io.balancegraph.app.access
 
-import ch.qos.logback.classic.Logger
-import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.core.read.ListAppender
+import io.balancegraph.app.EndpointSpec
+import io.balancegraph.app.LogCapture
 import io.balancegraph.app.RawHttp
+import io.balancegraph.domain.account.Account
 import io.balancegraph.graphql.AccessGrant
 import io.micronaut.context.annotation.Property
-import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
-import org.slf4j.LoggerFactory
-import spock.lang.Specification
 
 /** Bearer tokens in front of /graphql, forced on over the demo ledger. */
 @MicronautTest
@@ -24,16 +21,13 @@ import spock.lang.Specification
 @Property(name = 'balancegraph.access.tokens[2].accounts', value = '*')
 @Property(name = 'balancegraph.access.tokens[3].token', value = AccessControlSpec.TWO_ACCOUNTS_TOKEN)
 @Property(name = 'balancegraph.access.tokens[3].accounts', value = 'platform,acct_1DemoConnected')
-class AccessControlSpec extends Specification {
+class AccessControlSpec extends EndpointSpec {
 
     static final String PLATFORM_TOKEN = 'platform-token-0123456789abcdef'
     static final String CONNECTED_TOKEN = 'connected-token-0123456789abcdef'
     static final String EVERY_ACCOUNT_TOKEN = 'every-account-token-0123456789'
     static final String TWO_ACCOUNTS_TOKEN = 'two-accounts-token-0123456789'
     static final String BALANCE = '{ balance { livemode } }'
-
-    @Inject
-    EmbeddedServer server
 
     @Inject
     GrantRecorder recorder
@@ -124,8 +118,8 @@ class AccessControlSpec extends Specification {
         answer.status == 200
         answer.json.errors == null
         answer.json.data.balance.available*.money*.currencyCode == ['GBP', 'USD']
-        recorder.last.allows(io.balancegraph.domain.account.Account.connected('acct_1DemoConnected'))
-        !recorder.last.allows(io.balancegraph.domain.account.Account.platform())
+        recorder.last.allows(Account.connected('acct_1DemoConnected'))
+        !recorder.last.allows(Account.platform())
     }
 
     def "the schema SDL is served to a caller with a token"() {
@@ -134,23 +128,15 @@ class AccessControlSpec extends Specification {
     }
 
     def "no token, right or wrong, ever reaches the log"() {
-        given:
-        def appender = new ListAppender<ILoggingEvent>()
-        def root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-        appender.start()
-        root.addAppender(appender)
-
         when:
-        http.graphql(BALANCE, [Authorization: "Bearer $PLATFORM_TOKEN"])
-        http.graphql(BALANCE, [Authorization: 'Bearer wrong-token-0123456789abcdef'])
-        http.graphql(BALANCE)
-
-        then:
-        appender.list.every { event ->
-            !event.formattedMessage.contains(PLATFORM_TOKEN) && !event.formattedMessage.contains('wrong-token')
+        def events = LogCapture.during {
+            http.graphql(BALANCE, [Authorization: "Bearer $PLATFORM_TOKEN"])
+            http.graphql(BALANCE, [Authorization: 'Bearer wrong-token-0123456789abcdef'])
+            http.graphql(BALANCE)
         }
 
-        cleanup:
-        root.detachAppender(appender)
+        then:
+        !LogCapture.anyContains(events, PLATFORM_TOKEN)
+        !LogCapture.anyContains(events, 'wrong-token')
     }
 }

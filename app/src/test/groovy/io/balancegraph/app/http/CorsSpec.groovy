@@ -1,12 +1,10 @@
 package io.balancegraph.app.http
 
+import io.balancegraph.app.EndpointSpec
 import io.balancegraph.app.RawHttp
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.annotation.Property
-import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import jakarta.inject.Inject
-import spock.lang.Specification
 
 import java.net.http.HttpRequest
 
@@ -16,16 +14,9 @@ import java.net.http.HttpRequest
 @Property(name = 'balancegraph.access.enabled', value = 'true')
 @Property(name = 'balancegraph.access.tokens[0].token', value = CorsSpec.TOKEN)
 @Property(name = 'balancegraph.access.tokens[0].accounts', value = 'platform')
-class CorsSpec extends Specification {
+class CorsSpec extends EndpointSpec {
 
     static final String TOKEN = 'frontend-token-0123456789abcdef'
-
-    @Inject
-    EmbeddedServer server
-
-    RawHttp getHttp() {
-        new RawHttp(server.URL)
-    }
 
     def "a preflight from the allowed origin #origin for #method is allowed, without a token"() {
         when:

@@ -1,32 +1,23 @@
 package io.balancegraph.app.http
 
+import io.balancegraph.app.EndpointSpec
 import io.balancegraph.app.RawHttp
 import io.micronaut.context.annotation.Property
 import io.micronaut.context.annotation.Requires
 import io.micronaut.http.annotation.Controller
 import io.micronaut.http.annotation.Get
-import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import jakarta.inject.Inject
-import spock.lang.Specification
 
 import java.net.http.HttpRequest
 
 /** The GraphQL over HTTP rules of /graphql, over real HTTP, in demo mode (no token needed). */
 @MicronautTest
 @Property(name = 'spec.name', value = 'GraphQLOverHttpSpec')
-class GraphQLOverHttpSpec extends Specification {
+class GraphQLOverHttpSpec extends EndpointSpec {
 
     static final String BALANCE = '{ balance { livemode } }'
     static final String BODY = /{"query":"{ balance { livemode } }"}/
     static final Map JSON = ['Content-Type': 'application/json']
-
-    @Inject
-    EmbeddedServer server
-
-    RawHttp getHttp() {
-        new RawHttp(server.URL)
-    }
 
     def "a POST with Accept: #accept is answered in #contentType"() {
         when:
