@@ -19,6 +19,9 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class GraphQLWarmup implements ApplicationEventListener<StartupEvent> {
 
+    /** The warm-up query: it reads no ledger and needs no access grant. */
+    public static final String QUERY = "{ __typename }";
+
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLWarmup.class);
 
     private final BeanProvider<GraphQL> graphQL;
@@ -33,7 +36,7 @@ public class GraphQLWarmup implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         executor.execute(() -> {
             try {
-                graphQL.get().execute("{ __typename }");
+                graphQL.get().execute(QUERY);
             } catch (RuntimeException e) {
                 LOG.warn("GraphQL warm-up failed; the first request will build the schema", e);
             }

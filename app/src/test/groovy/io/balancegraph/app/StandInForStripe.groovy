@@ -4,6 +4,7 @@ import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.port.BalanceLedger
 import io.micronaut.context.annotation.Factory
 import io.micronaut.context.annotation.Requires
+import jakarta.inject.Named
 import jakarta.inject.Singleton
 
 /**
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton
 class StandInForStripe {
 
     @Singleton
+    @Named(LedgerFactory.SOURCE)
     BalanceLedger ledger() {
         DemoLedger.create()
     }

@@ -1,5 +1,7 @@
 package io.balancegraph.app.access
 
+import io.balancegraph.app.GraphQLWarmup
+
 import graphql.ExecutionResult
 import graphql.GraphQL
 import graphql.execution.instrumentation.ChainedInstrumentation
@@ -31,7 +33,9 @@ class GrantRecorder implements BeanCreatedEventListener<GraphQL> {
         def recorder = new SimplePerformantInstrumentation() {
             @Override
             InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
-                grants << AccessGrant.of(parameters.graphQLContext)
+                if (parameters.query != GraphQLWarmup.QUERY) { // the start-up warm-up runs concurrently and carries no grant
+                    grants << AccessGrant.of(parameters.graphQLContext)
+                }
                 super.beginExecution(parameters, state)
             }
         }
