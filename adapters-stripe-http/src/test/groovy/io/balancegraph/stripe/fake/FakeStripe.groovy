@@ -109,7 +109,7 @@ class FakeStripe implements AutoCloseable {
     /** Stripe's error object with the given status. */
     ResponseDefinitionBuilder error(int status, String type, String code, String param, String message) {
         Map<String, Object> error = [type: type, code: code, param: param, message: message,
-                                     doc_url: code == null ? null : "https://stripe.com/docs/error-codes/${code.replace('_', '-')}",
+                                     doc_url: code == null ? null : "https://stripe.com/docs/error-codes/${code.replace('_', '-')}".toString(),
                                      request_log_url: "https://dashboard.stripe.com/test/logs/req_x"].findAll { it.value != null }
         stripe(status, JSON.writeValueAsString([error: error]))
     }

@@ -61,11 +61,4 @@ final class StripeDtos {
 
     record FeeDto(Long amount, String application, String currency, String description, String type) {
     }
-
-    record ErrorEnvelopeDto(ErrorDto error) {
-    }
-
-    record ErrorDto(String type, String code, String declineCode, String param, String message, String docUrl,
-                    String requestLogUrl, String requestId) {
-    }
 }

@@ -1,7 +1,9 @@
 package io.balancegraph.stripe.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,7 +29,6 @@ import io.balancegraph.stripe.StripeApiKey;
 import io.balancegraph.stripe.internal.json.StripeDtos.AmountDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.BalanceDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.DetailDto;
-import io.balancegraph.stripe.internal.json.StripeDtos.ErrorEnvelopeDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.FeeDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.ListDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.NetAvailableDto;
@@ -101,22 +102,25 @@ public final class StripeJson {
         return transaction(read(body, TransactionDto.class), "the transaction");
     }
 
-    /** Stripe's error object, or empty when the body is not one (an HTML page from a proxy, nothing at all). */
+    /**
+     * Stripe's error object, or empty when the body is not one (an HTML page from a proxy, nothing at all). Read
+     * field by field, so one field of an unexpected type does not lose the others.
+     */
     public Optional<StripeError> error(byte[] body) {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
+        JsonNode error;
         try {
-            ErrorEnvelopeDto envelope = mapper.readValue(body, ErrorEnvelopeDto.class);
-            if (envelope == null || envelope.error() == null) {
-                return Optional.empty();
-            }
-            StripeDtos.ErrorDto e = envelope.error();
-            return Optional.of(new StripeError(e.type(), e.code(), e.declineCode(), e.param(), e.message(), e.docUrl(),
-                    e.requestId()));
-        } catch (IOException notAnError) {
+            error = mapper.readTree(body).path("error");
+        } catch (IOException notJson) {
             return Optional.empty();
         }
+        if (!error.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StripeError(text(error, "type"), text(error, "code"), text(error, "decline_code"),
+                text(error, "param"), text(error, "message"), text(error, "doc_url"), text(error, "request_id")));
     }
 
     private BalanceTransaction transaction(TransactionDto t, String where) {
@@ -259,18 +263,8 @@ public final class StripeJson {
         T value;
         try {
             value = mapper.readValue(body, type);
-        } catch (JsonMappingException e) {
-            throw new MalformedAnswerException("unexpected value at " + path(e) + ": " + shorten(e.getOriginalMessage()));
-        } catch (StreamReadException e) {
-            JsonParser parser = e.getProcessor();
-            if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().getParent() != null) {
-                // Well-formed so far, but a value cannot be read exactly (a number beyond 64 bits).
-                throw new MalformedAnswerException("unexpected value at " + parser.getParsingContext().pathAsPointer()
-                        + ": " + shorten(e.getOriginalMessage()));
-            }
-            throw new MalformedAnswerException("the body is not JSON");
         } catch (JsonProcessingException e) {
-            throw new MalformedAnswerException("the body cannot be read: " + shorten(e.getOriginalMessage()));
+            throw new MalformedAnswerException(reason(e));
         } catch (IOException e) {
             throw new MalformedAnswerException("the body cannot be read: " + shorten(e.getMessage()));
         }
@@ -278,6 +272,23 @@ public final class StripeJson {
             throw new MalformedAnswerException("the body is JSON null");
         }
         return value;
+    }
+
+    /** Not JSON at all (or cut short), or JSON with a value that does not fit where it is. */
+    private static String reason(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException parse && !(t instanceof InputCoercionException)) {
+                JsonLocation at = parse.getLocation();
+                return "the body is not JSON" + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            }
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return "unexpected value at " + path(mapping) + ": " + shorten(e.getOriginalMessage());
+        }
+        JsonParser parser = e instanceof StreamReadException read ? read.getProcessor() : null;
+        String where = parser != null && parser.getParsingContext() != null
+                ? parser.getParsingContext().pathAsPointer().toString() : "the top level";
+        return "unexpected value at " + where + ": " + shorten(e.getOriginalMessage());
     }
 
     private static String path(JsonMappingException e) {
