@@ -50,6 +50,11 @@ import java.util.concurrent.TimeUnit;
 public final class StripeTransport implements AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("io.balancegraph.stripe");
+    /**
+     * The HTTP client's own logger. Not under {@code io.micronaut.http.client}, so turning that up to debug other
+     * clients does not log Stripe's raw answers; at TRACE it shows them (with {@code Authorization} masked).
+     */
+    public static final String WIRE_LOGGER = "io.balancegraph.stripe.wire";
 
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
     /** Stripe's I/O is a few dozen requests per second at most: two event-loop threads are plenty. */
@@ -89,6 +94,7 @@ public final class StripeTransport implements AutoCloseable {
         // Stripe does not redirect; following one could carry the key elsewhere.
         configuration.setFollowRedirects(false);
         configuration.setNumOfThreads(IO_THREADS);
+        configuration.setLoggerName(WIRE_LOGGER);
         HttpClient client;
         try {
             client = HttpClient.create(settings.baseUrl().toURL(), configuration);
