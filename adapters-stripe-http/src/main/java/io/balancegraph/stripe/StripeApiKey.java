@@ -15,7 +15,7 @@ public final class StripeApiKey {
 
     private static final Pattern SHAPE = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{8,240}");
     /** A Stripe-looking prefix: safe to show, it says nothing secret. */
-    private static final Pattern PREFIX = Pattern.compile("^([a-z]{2,5})_(test|live)_");
+    private static final Pattern PREFIX = Pattern.compile("^[a-z]{2,5}_(test|live)_|^(sk|rk|pk)_");
     /** Any secret or restricted key inside a text, so it can be cut down to its prefix. */
     private static final Pattern ANY_KEY = Pattern.compile("\\b((?:sk|rk)_(?:test|live)_)[A-Za-z0-9]+");
 
