@@ -128,6 +128,18 @@ class ErrorMappingSpec extends FakeStripeSpecification {
         400    | 'application/json' | '{"error": "bad"}'          || InvalidRequestException      | 'Stripe answered GET /v1/balance with HTTP 400 (Bad Request) and no Stripe error body (application/json' | ')'
     }
 
+    def "a failure of a connected account's read names the account"() {
+        given:
+        stripe.answers('/v1/balance', stripe.stripe(503, '').withHeader('Content-Type', 'text/plain'))
+
+        when:
+        await(ledger { maxAttempts(1) }.readBalance(Account.connected('acct_1DemoConnected')))
+
+        then:
+        UpstreamUnavailableException e = thrown()
+        e.message == 'Stripe answered GET /v1/balance for acct_1DemoConnected with HTTP 503 (Service Unavailable) and no body'
+    }
+
     def "an error body with a field of an unexpected type still yields Stripe's message"() {
         given:
         stripe.answers('/v1/balance', stripe.stripe(400,

@@ -138,7 +138,7 @@ public final class StripeTransport implements AutoCloseable {
         }
         closed = true;
         for (Call call : inFlight) {
-            call.result.completeExceptionally(StripeErrors.noAnswer(call.request.describe(), "the Stripe ledger was closed",
+            call.result.completeExceptionally(StripeErrors.noAnswer(call.what, "the Stripe ledger was closed",
                     call.attempts, null));
         }
         try {
@@ -177,6 +177,7 @@ public final class StripeTransport implements AutoCloseable {
     private final class Call {
         private final StripeRequest request;
         private final Account account;
+        /** {@code GET /v1/balance}, with {@code for acct_…} for a connected account: how messages name the call. */
         private final String what;
         final CompletableFuture<StripeAnswer> result = new CompletableFuture<>();
         private volatile int attempts;
@@ -261,11 +262,11 @@ public final class StripeTransport implements AutoCloseable {
             LOG.debug("{} answered HTTP {} in {} ms (request {}, attempt {} of {})", what, status, millis, requestId,
                     attempt, retryPolicy.maxAttempts());
             if (status >= 200 && status < 300) {
-                result.complete(new StripeAnswer(request.describe(), status, body, contentType, requestId));
+                result.complete(new StripeAnswer(what, status, body, contentType, requestId));
                 return;
             }
             Duration retryAfter = retryAfter(response.getHeaders().get("Retry-After"));
-            UpstreamException error = StripeErrors.forStatus(request.describe(), status, json.error(body).orElse(null),
+            UpstreamException error = StripeErrors.forStatus(what, status, json.error(body).orElse(null),
                     requestId, body.length == 0 ? null : contentType, retryAfter, attempt);
             Boolean shouldRetry = shouldRetry(response.getHeaders().get("Stripe-Should-Retry"));
             retryOrFail(attempt, new RetryPolicy.Failure(status, shouldRetry, retryAfter), error,
@@ -317,14 +318,9 @@ public final class StripeTransport implements AutoCloseable {
         if (failure instanceof ContentLengthExceededException) {
             return "the answer is larger than the HTTP client accepts";
         }
-        if (failure instanceof HttpClientException || failure instanceof IOException) {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-            return failure.getMessage() != null && !failure.getMessage().equals(message)
-                    ? failure.getMessage() : message;
+        if ((failure instanceof HttpClientException || failure instanceof IOException) && failure.getMessage() != null) {
+            // e.g. "Connect Error: Connection refused: api.stripe.com/…", "Error occurred reading HTTP response: Connection reset"
+            return failure.getMessage();
         }
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
