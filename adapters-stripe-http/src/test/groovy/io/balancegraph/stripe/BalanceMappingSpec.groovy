@@ -1,6 +1,7 @@
 package io.balancegraph.stripe
 
 import io.balancegraph.domain.account.Account
+import io.balancegraph.domain.balance.Balance
 import io.balancegraph.domain.balance.BalanceAmount
 import io.balancegraph.domain.balance.BalanceDetail
 import io.balancegraph.domain.error.UpstreamUnavailableException
@@ -18,11 +19,8 @@ class BalanceMappingSpec extends FakeStripeSpecification {
     static final Currency JPY = Currency.JPY
 
     def "each currency's available amount is exact in its minor units: #expected"() {
-        given:
-        stripe.answers('/v1/balance', 'balance')
-
         when:
-        def balance = await(ledger().readBalance(Account.platform()))
+        def balance = readBalance('balance')
 
         then:
         balance.availableIn(currency) == Money.of(minorUnits, currency)
@@ -37,11 +35,8 @@ class BalanceMappingSpec extends FakeStripeSpecification {
     }
 
     def "an amount above 2^31 and a negative amount arrive unchanged"() {
-        given:
-        stripe.answers('/v1/balance', 'balance')
-
         when:
-        def balance = await(ledger().readBalance(Account.platform()))
+        def balance = readBalance('balance')
 
         then:
         balance.availableIn(Currency.USD).minorUnits() > Integer.MAX_VALUE
@@ -50,11 +45,8 @@ class BalanceMappingSpec extends FakeStripeSpecification {
     }
 
     def "every part of the balance is read, each amount with its breakdown by source type, unknown fields ignored"() {
-        given:
-        stripe.answers('/v1/balance', 'balance')
-
         when:
-        def balance = await(ledger().readBalance(Account.platform()))
+        def balance = readBalance('balance')
 
         then:
         balance.available()[0] == BalanceAmount.of(usd(3_000_000_123L),
@@ -70,11 +62,8 @@ class BalanceMappingSpec extends FakeStripeSpecification {
     }
 
     def "parts Stripe sends as null or leaves out are empty, never null"() {
-        given:
-        stripe.answers('/v1/balance', 'balance-minimal')
-
         when:
-        def balance = await(ledger().readBalance(Account.platform()))
+        def balance = readBalance('balance-minimal')
 
         then:
         balance.available() == [BalanceAmount.of(usd(666_670), [card: usd(666_670)])]
@@ -119,6 +108,12 @@ class BalanceMappingSpec extends FakeStripeSpecification {
         'a missing amount'               | 'application/json'         | balance('{"currency": "usd"}')                                        || 'available[0].amount is missing or null'
         'a currency that is not a code'  | 'application/json'         | balance('{"amount": 1, "currency": "dollars"}')                       || 'A currency code is three letters'
         'a missing livemode'             | 'application/json'         | '{"object": "balance", "available": [], "pending": []}'               || 'livemode is missing or null'
+    }
+
+    /** The platform's balance as read from the fake answering with the fixture. */
+    private Balance readBalance(String fixture) {
+        stripe.answers('/v1/balance', fixture)
+        await(ledger().readBalance(Account.platform()))
     }
 
     private static String balance(String availableEntry) {

@@ -7,7 +7,9 @@ import io.balancegraph.domain.error.UpstreamUnavailableException
 import io.balancegraph.domain.money.Currency
 import io.balancegraph.domain.money.Money
 import io.balancegraph.domain.query.BalanceTransactionQuery
+import io.balancegraph.domain.query.Page
 import io.balancegraph.domain.query.TransactionWalk
+import io.balancegraph.domain.transaction.BalanceTransaction
 import io.balancegraph.domain.transaction.BalanceType
 import io.balancegraph.domain.transaction.Fee
 import io.balancegraph.domain.transaction.TransactionSource
@@ -27,11 +29,8 @@ class TransactionMappingSpec extends FakeStripeSpecification {
     static final String PATH = '/v1/balance_transactions'
 
     def "a charge is mapped field by field, its exchange rate exactly"() {
-        given:
-        stripe.answers(PATH, 'transactions-newest')
-
         when:
-        def charge = await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage())).items()[0]
+        def charge = firstPageOf('transactions-newest').items()[0]
 
         then:
         charge.id() == 'txn_3NewestChargeAbc'
@@ -53,11 +52,8 @@ class TransactionMappingSpec extends FakeStripeSpecification {
     }
 
     def "a transaction type and balance type Stripe added later are kept as they are; nulls stay null"() {
-        given:
-        stripe.answers(PATH, 'transactions-newest')
-
         when:
-        def future = await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage())).items()[1]
+        def future = firstPageOf('transactions-newest').items()[1]
 
         then:
         future.type().value() == 'a_transaction_type_from_2027'
@@ -71,11 +67,8 @@ class TransactionMappingSpec extends FakeStripeSpecification {
     }
 
     def "a payout above 2^31 is exact and negative, its source a payout"() {
-        given:
-        stripe.answers(PATH, 'transactions-newest')
-
         when:
-        def payout = await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage())).items()[2]
+        def payout = firstPageOf('transactions-newest').items()[2]
 
         then:
         payout.amount() == usd(-3_000_000_000L)
@@ -84,11 +77,8 @@ class TransactionMappingSpec extends FakeStripeSpecification {
     }
 
     def "amounts are in their transaction's currency, JPY and KWD included"() {
-        given:
-        stripe.answers(PATH, 'transactions-older')
-
         when:
-        def items = await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage())).items()
+        def items = firstPageOf('transactions-older').items()
 
         then:
         items*.amount()*.toString() == ['JPY -1500', 'KWD 10.000']
@@ -159,11 +149,8 @@ class TransactionMappingSpec extends FakeStripeSpecification {
     }
 
     def "the first page going forward has older transactions after it and none before"() {
-        given:
-        stripe.answers(PATH, 'transactions-newest')
-
         when:
-        def page = await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage()))
+        def page = firstPageOf('transactions-newest')
 
         then:
         page.items()*.id() == ['txn_3NewestChargeAbc', 'txn_2FutureTypeDef', 'txn_1PayoutGhi']
@@ -232,6 +219,12 @@ class TransactionMappingSpec extends FakeStripeSpecification {
         ids == ['txn_0RefundJkl', 'txn_1PayoutGhi', 'txn_2FutureTypeDef', 'txn_3NewestChargeAbc']
         stripe.requests().collect { FakeStripe.query(it) } == [
                 [limit: '2', ending_before: 'txn_00TopupMno'], [limit: '2', ending_before: 'txn_1PayoutGhi']]
+    }
+
+    /** The first page of the platform's transactions, from the fake answering with the fixture. */
+    private Page<BalanceTransaction> firstPageOf(String fixture) {
+        stripe.answers(PATH, fixture)
+        await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage()))
     }
 
     /** All five fixture transactions, newest first. */
