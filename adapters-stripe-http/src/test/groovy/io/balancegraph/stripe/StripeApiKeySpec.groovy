@@ -22,6 +22,7 @@ class StripeApiKeySpec extends Specification {
         'sk_live_51H8abcdefghijklmnopqrstuvwxyz0123456789ABC' || true  | false
         'rk_test_51H8RestrictedKey0123456789'                 || false | true
         'rk_live_51H8RestrictedKey0123456789'                 || true  | true
+        'sk_test_123'                                         || false | false
 
         prefix = key.take(8)
     }
@@ -38,7 +39,7 @@ class StripeApiKeySpec extends Specification {
         where:
         key                                      || says
         'pk_test_51PublishableKey0123456789'     || "it starts with 'pk_test_…', a publishable key"
-        'sk_test_short'                          || "it starts with 'sk_test_…' but the rest is not test_ or live_ followed by letters and digits"
+        'sk_test_'                               || "it starts with 'sk_test_…' but the rest is not test_ or live_ followed by letters and digits"
         'sk_test_51Key-with-dashes-0123456789'   || "it starts with 'sk_test_…' but the rest"
         ' sk_test_51LeadingSpace0123456789'      || 'it contains white space'
         'whsec_51WebhookSecret0123456789'        || 'something else (31 characters, not shown)'
