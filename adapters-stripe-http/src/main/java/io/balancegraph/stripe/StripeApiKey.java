@@ -1,0 +1,107 @@
+package io.balancegraph.stripe;
+
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Stripe secret ({@code sk_}) or restricted ({@code rk_}) API key, test or live. Checked on construction;
+ * {@link #toString()} and every message about it show at most its prefix ({@code sk_test_…}), never the key.
+ */
+public final class StripeApiKey {
+
+    /** Where the key comes from in configuration, named in messages. */
+    static final String PROPERTY = "stripe.api-key";
+
+    private static final Pattern SHAPE = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{1,240}");
+    /** A Stripe-looking prefix: safe to show, it says nothing secret. */
+    private static final Pattern PREFIX = Pattern.compile("^[a-z]{2,5}_(test|live)_|^(sk|rk|pk)_");
+    /** Any secret or restricted key inside a text, so it can be cut down to its prefix. */
+    private static final Pattern ANY_KEY = Pattern.compile("\\b((?:sk|rk)_(?:test|live)_)[A-Za-z0-9]+");
+
+    private final String secret;
+
+    private StripeApiKey(String secret) {
+        this.secret = secret;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the text is not a secret or restricted key; the message says why
+     *                                  and shows at most the key's prefix
+     */
+    public static StripeApiKey of(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException(PROPERTY + " is empty: set it (or STRIPE_API_KEY) to a secret key "
+                    + "(sk_test_…/sk_live_…) or a restricted key (rk_test_…/rk_live_…) from the Stripe Dashboard");
+        }
+        if (SHAPE.matcher(key).matches()) {
+            return new StripeApiKey(key);
+        }
+        throw new IllegalArgumentException(PROPERTY + " is not a Stripe secret or restricted key: " + whyNot(key));
+    }
+
+    private static String whyNot(String key) {
+        String shown = prefixOf(key);
+        if (!key.strip().equals(key) || key.chars().anyMatch(Character::isWhitespace)) {
+            return "it contains white space (a line break copied with it?); the value starts with " + shown;
+        }
+        if (key.startsWith("pk_")) {
+            return "it starts with " + shown + ", a publishable key, which cannot read balances; use the secret key "
+                    + "(sk_…) or a restricted key (rk_…) with read access to balances";
+        }
+        if (key.startsWith("sk_") || key.startsWith("rk_")) {
+            return "it starts with " + shown + " but the rest is not test_ or live_ followed by letters and digits";
+        }
+        return "it starts with " + shown + "; a key starts with sk_test_, sk_live_, rk_test_ or rk_live_";
+    }
+
+    /** The key's safe prefix ({@code sk_test_…}), or a description with no character of it. */
+    static String prefixOf(String key) {
+        Matcher prefix = PREFIX.matcher(key);
+        if (prefix.find()) {
+            return "'" + prefix.group() + "…'";
+        }
+        return "something else (" + key.length() + " characters, not shown)";
+    }
+
+    /** Replaces any secret or restricted key in a text by its prefix, e.g. {@code sk_test_…}. */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ANY_KEY.matcher(text).replaceAll("$1…");
+    }
+
+    /** The key itself, for the {@code Authorization} header only. */
+    public String secret() {
+        return secret;
+    }
+
+    public boolean isLive() {
+        return secret.startsWith("sk_live_") || secret.startsWith("rk_live_");
+    }
+
+    public boolean isRestricted() {
+        return secret.startsWith("rk_");
+    }
+
+    /** {@code sk_test_…}: the kind of key, never the key. */
+    public String redacted() {
+        return secret.substring(0, secret.indexOf('_', 3) + 1) + "…";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StripeApiKey key && secret.equals(key.secret);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(secret);
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+}

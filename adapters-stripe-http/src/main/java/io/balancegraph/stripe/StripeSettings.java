@@ -1,0 +1,145 @@
+package io.balancegraph.stripe;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the Stripe adapter is configured with, checked on construction. Built by
+ * {@link StripeLedgers#builder()} and, in a Micronaut application, from the {@code stripe.*} properties.
+ *
+ * @param apiKey           the secret or restricted key, sent as {@code Authorization: Bearer}
+ * @param baseUrl          where Stripe is, without a trailing slash
+ * @param apiVersion       the {@code Stripe-Version} sent with every request
+ * @param transactionsPath which name of the balance-transaction resource to call
+ * @param connectTimeout   how long to wait for a connection
+ * @param readTimeout      how long to wait for one answer once the request is sent
+ * @param deadline         how long one call may take in all, retries included, from its first attempt
+ * @param retry            when and how often to try again
+ * @param rateLimit        how many requests may leave per second
+ */
+public record StripeSettings(
+        StripeApiKey apiKey,
+        URI baseUrl,
+        String apiVersion,
+        TransactionsPath transactionsPath,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration deadline,
+        Retry retry,
+        RateLimit rateLimit) {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.stripe.com");
+    /** The API version the DTOs are written against; Stripe answers in the shape of the version asked for. */
+    public static final String DEFAULT_API_VERSION = "2025-06-30.basil";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(12);
+
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?");
+
+    public StripeSettings {
+        Objects.requireNonNull(apiKey, "apiKey");
+        baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl"), apiKey);
+        if (apiVersion == null || !API_VERSION.matcher(apiVersion).matches()) {
+            throw new IllegalArgumentException("stripe.api-version must be a dated Stripe API version such as '"
+                    + DEFAULT_API_VERSION + "' or '2023-10-16', not '" + apiVersion + "'");
+        }
+        Objects.requireNonNull(transactionsPath, "transactionsPath");
+        requirePositive(connectTimeout, "stripe.connect-timeout");
+        requirePositive(readTimeout, "stripe.read-timeout");
+        requirePositive(deadline, "stripe.deadline");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /** The settings for a key with every default: Stripe's own URL, the pinned version, the limits of the key's mode. */
+    public static StripeSettings defaults(StripeApiKey apiKey) {
+        return new StripeSettings(apiKey, DEFAULT_BASE_URL, DEFAULT_API_VERSION, TransactionsPath.BALANCE_TRANSACTIONS,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_DEADLINE, Retry.DEFAULT, RateLimit.forKey(apiKey));
+    }
+
+    private static URI checkBaseUrl(URI url, StripeApiKey apiKey) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("stripe.base-url must be an absolute http(s) URL such as "
+                    + DEFAULT_BASE_URL + ", not '" + url + "'");
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("stripe.base-url must not carry a query, fragment or user info: '"
+                    + StripeApiKey.redact(url.toString()) + "'");
+        }
+        if (scheme.equals("http") && apiKey.isLive()) {
+            throw new IllegalArgumentException("stripe.base-url is plain http but the key is a live key ("
+                    + apiKey.redacted() + "): a live key is only ever sent over https");
+        }
+        String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+        return URI.create(scheme + "://" + url.getRawAuthority() + path);
+    }
+
+    static Duration requirePositive(Duration duration, String property) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(property + " must be a positive duration such as 2s or 500ms, not " + duration);
+        }
+        return duration;
+    }
+
+    /**
+     * When a failed attempt is tried again: connection errors, timeouts, HTTP 409, 429 and 5xx, unless Stripe says
+     * {@code Stripe-Should-Retry: false} (and always when it says {@code true}), within {@link #deadline()}.
+     * The wait before attempt {@code n + 1} is {@code initialBackoff × 2^(n-1)}, capped at {@code maxBackoff},
+     * of which a random half is waited ("equal jitter"); a {@code Retry-After} from Stripe replaces it.
+     *
+     * @param maxAttempts    attempts in all, the first included; 1 turns retries off
+     * @param initialBackoff the wait before the second attempt (before jitter)
+     * @param maxBackoff     the longest wait between two attempts (before jitter)
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+        public static final Retry DEFAULT = new Retry(3, Duration.ofMillis(500), Duration.ofSeconds(5));
+        public static final Retry NONE = new Retry(1, Duration.ofMillis(500), Duration.ofSeconds(5));
+
+        public Retry {
+            if (maxAttempts < 1 || maxAttempts > 10) {
+                throw new IllegalArgumentException("stripe.retry.max-attempts must be between 1 (no retries) and 10, not " + maxAttempts);
+            }
+            requirePositive(initialBackoff, "stripe.retry.initial-backoff");
+            requirePositive(maxBackoff, "stripe.retry.max-backoff");
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("stripe.retry.max-backoff (" + maxBackoff
+                        + ") must not be shorter than stripe.retry.initial-backoff (" + initialBackoff + ")");
+            }
+        }
+    }
+
+    /**
+     * A client-side limit so that a burst of calls waits its turn instead of drawing 429s from Stripe. Stripe
+     * allows about 25 requests per second in test mode and 100 in live mode per account, and 25 per second to any
+     * one endpoint unless noted. Requests over the limit are queued, not refused.
+     *
+     * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
+     * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
+     */
+    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond) {
+
+        public static final int TEST_MODE_REQUESTS_PER_SECOND = 25;
+        public static final int LIVE_MODE_REQUESTS_PER_SECOND = 100;
+        public static final int ENDPOINT_REQUESTS_PER_SECOND = 25;
+        public static final RateLimit NONE = new RateLimit(0, 0);
+
+        public RateLimit {
+            if (requestsPerSecond < 0 || perEndpointRequestsPerSecond < 0) {
+                throw new IllegalArgumentException("stripe.rate-limit values are requests per second, 0 or more (0: no limit), not "
+                        + (requestsPerSecond < 0 ? requestsPerSecond : perEndpointRequestsPerSecond));
+            }
+        }
+
+        /** Stripe's limits for the key's mode: 25 per second in test mode, 100 in live mode, 25 per endpoint. */
+        public static RateLimit forKey(StripeApiKey key) {
+            return new RateLimit(key.isLive() ? LIVE_MODE_REQUESTS_PER_SECOND : TEST_MODE_REQUESTS_PER_SECOND,
+                    ENDPOINT_REQUESTS_PER_SECOND);
+        }
+    }
+}
