@@ -2,14 +2,12 @@ package io.balancegraph.app;
 
 import io.balancegraph.domain.demo.DemoLedger;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.stripe.StripeBalanceLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -30,14 +28,13 @@ public class LedgerFactory {
         return DemoLedger.create();
     }
 
-    // Stripe goes here when adapters-stripe-http is merged, as one more method:
-    //
-    //   @Singleton
-    //   @Named(SOURCE)
-    //   @Requires(property = "stripe.api-key")
-    //   public BalanceLedger stripeLedger(<the Stripe adapter's ledger bean> stripe) { return stripe; }
-    //
-    // Until then, setting stripe.api-key makes start-up fail: no source ledger.
+    /** Stripe, when a key is configured: the adapter's own factory builds and validates it at start-up. */
+    @Singleton
+    @Named(SOURCE)
+    @Requires(property = "stripe.api-key")
+    public BalanceLedger stripeLedger(StripeBalanceLedger stripe) {
+        return stripe;
+    }
 
     /** The ledger the GraphQL layer receives. Built eagerly, so a wiring mistake fails start-up, not the first request. */
     @Context
@@ -47,10 +44,9 @@ public class LedgerFactory {
         return new MeteredLedger(source, registry);
     }
 
-    /** What the start-up log says is served; follows the same rule as the source ledger beans above. */
+    /** What the start-up log says is served. */
     @Singleton
-    public LedgerDescription ledgerDescription(@Nullable @Property(name = "stripe.api-key") String apiKey,
-                                               @Value("${stripe.base-url:" + LedgerDescription.DEFAULT_STRIPE_BASE_URL + "}") String baseUrl) {
-        return LedgerDescription.of(apiKey, baseUrl);
+    public LedgerDescription ledgerDescription(@Named(SOURCE) BalanceLedger source) {
+        return LedgerDescription.of(source);
     }
 }

@@ -1,5 +1,8 @@
 package io.balancegraph.app
 
+import io.balancegraph.domain.demo.DemoLedger
+import io.balancegraph.stripe.StripeLedgers
+
 import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.spi.ILoggingEvent
 import ch.qos.logback.core.read.ListAppender
@@ -49,24 +52,28 @@ class LedgerWiringSpec extends Specification {
         context.getBean(ReadBalancePort).is(context.getBean(BalanceLedger))
     }
 
-    def "a Stripe key is described by its prefix alone: #apiKey"() {
+    def "a Stripe ledger is described by its base URL and key prefix alone: #apiKey"() {
+        given:
+        def stripe = StripeLedgers.builder().apiKey(apiKey).baseUrl(baseUrl).build()
+
         when:
-        def text = LedgerDescription.of(apiKey, baseUrl).text()
+        def text = LedgerDescription.of(stripe).text()
 
         then:
         text == expected
-        !text.contains(apiKey.substring(Math.min(apiKey.length(), 8)))
+        !text.contains(apiKey.substring(8))
+
+        cleanup:
+        stripe.close()
 
         where:
-        apiKey                                | baseUrl                  | expected
-        'sk_test_51HabcDEFsecretPart'         | 'https://api.stripe.com' | 'Stripe at https://api.stripe.com (key sk_test_…)'
-        'rk_live_51HabcDEFsecretPart'         | 'http://localhost:12111' | 'Stripe at http://localhost:12111 (key rk_live_…)'
-        'sk_live_zz9'                         | null                     | 'Stripe at https://api.stripe.com (key sk_live_…)'
-        'not-a-stripe-key-but-still-a-secret' | 'https://api.stripe.com' | 'Stripe at https://api.stripe.com (key in an unknown format, not sk_ or rk_)'
+        apiKey                        | baseUrl                  | expected
+        'sk_test_51HabcDEFsecretPart' | 'https://api.stripe.com' | 'Stripe at https://api.stripe.com (key sk_test_…)'
+        'rk_test_51HabcDEFsecretPart' | 'http://localhost:12111' | 'Stripe at http://localhost:12111 (key rk_test_…)'
     }
 
-    def "with no key the description says so"() {
+    def "the demo ledger is described as such"() {
         expect:
-        LedgerDescription.of(null, 'https://api.stripe.com').text() == 'demo ledger (no stripe.api-key set)'
+        LedgerDescription.of(DemoLedger.create()).text() == 'demo ledger (no stripe.api-key set)'
     }
 }

@@ -3,6 +3,7 @@ package io.balancegraph.app
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.port.BalanceLedger
 import io.micronaut.context.annotation.Factory
+import io.micronaut.context.annotation.Replaces
 import io.micronaut.context.annotation.Requires
 import jakarta.inject.Named
 import jakarta.inject.Singleton
@@ -17,6 +18,7 @@ class StandInForStripe {
 
     @Singleton
     @Named(LedgerFactory.SOURCE)
+    @Replaces(value = BalanceLedger, named = LedgerFactory.SOURCE, factory = LedgerFactory)
     BalanceLedger ledger() {
         DemoLedger.create()
     }

@@ -10,7 +10,7 @@ import spock.lang.Specification
 class AccessConfigurationSpec extends Specification {
 
     static final String TOKEN = 'a-long-enough-token-0123456789'
-    static final Map STRIPE_KEY = ['stripe.api-key': 'sk_test_only_a_placeholder']
+    static final Map STRIPE_KEY = ['stripe.api-key': 'sk_test_onlyAPlaceholder0123']
 
     def "access control is #state with #configuration"() {
         when:
@@ -42,7 +42,7 @@ class AccessConfigurationSpec extends Specification {
         message.contains('no access tokens')
         message.contains('balancegraph.access.tokens')
         message.contains('balancegraph.access.enabled=false')
-        !message.contains('sk_test_only_a_placeholder')
+        !message.contains('sk_test_onlyAPlaceholder0123')
     }
 
     def "the app refuses to start when a token entry #problem"() {

@@ -77,7 +77,7 @@ class AccessControlSpec extends EndpointSpec {
 
     def "the GraphQL fields see the accounts of the token: #token gets #accounts"() {
         when:
-        def answer = http.graphql('{ __typename }', [Authorization: "Bearer $token"])
+        def answer = http.graphql('query Grant { __typename }', [Authorization: "Bearer $token"])
 
         then:
         answer.status == 200

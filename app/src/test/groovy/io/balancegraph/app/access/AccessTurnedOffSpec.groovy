@@ -10,7 +10,7 @@ import jakarta.inject.Inject
 @MicronautTest
 @Property(name = 'balancegraph.test.stand-in-ledger', value = 'true')
 @Property(name = 'balancegraph.test.record-grants', value = 'true')
-@Property(name = 'stripe.api-key', value = 'sk_test_only_a_placeholder')
+@Property(name = 'stripe.api-key', value = 'sk_test_onlyAPlaceholder0123')
 @Property(name = 'balancegraph.access.enabled', value = 'false')
 class AccessTurnedOffSpec extends EndpointSpec {
 

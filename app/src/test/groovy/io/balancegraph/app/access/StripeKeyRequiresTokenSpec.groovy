@@ -10,7 +10,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
  */
 @MicronautTest
 @Property(name = 'balancegraph.test.stand-in-ledger', value = 'true')
-@Property(name = 'stripe.api-key', value = 'sk_test_only_a_placeholder')
+@Property(name = 'stripe.api-key', value = 'sk_test_onlyAPlaceholder0123')
 @Property(name = 'balancegraph.access.tokens[0].token', value = StripeKeyRequiresTokenSpec.TOKEN)
 @Property(name = 'balancegraph.access.tokens[0].accounts', value = 'platform')
 class StripeKeyRequiresTokenSpec extends EndpointSpec {

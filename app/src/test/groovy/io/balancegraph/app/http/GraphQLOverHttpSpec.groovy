@@ -213,7 +213,7 @@ class GraphQLOverHttpSpec extends EndpointSpec {
     static class ExplodingController {
         @Get('/boom')
         String boom() {
-            throw new IllegalStateException('sk_test_this_must_never_reach_a_client')
+            throw new IllegalStateException('sk_test_thisMustNeverReachAClient')
         }
     }
 }
