@@ -1,10 +1,13 @@
 package io.balancegraph.graphql;
 
+import graphql.ErrorClassification;
+
 /**
  * The stable codes in {@code errors[].extensions.code}: clients branch on these, never on messages. The table
- * in this module's README says when each is given.
+ * in this module's README says when each is given. Errors this server raises itself also have their code as
+ * graphql-java's {@code extensions.classification}.
  */
-public enum ErrorCode {
+public enum ErrorCode implements ErrorClassification {
     /** An argument the client gave is wrong: page size, cursor, filter, account or id. Fix the request. */
     BAD_USER_INPUT,
     /** The caller may not read this account, or the upstream key may not. */

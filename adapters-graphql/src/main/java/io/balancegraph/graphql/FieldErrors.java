@@ -1,6 +1,5 @@
 package io.balancegraph.graphql;
 
-import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -41,7 +40,7 @@ final class FieldErrors implements DataFetcherExceptionHandler {
         Coded coded = code(failure);
         GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
                 .message(coded.message())
-                .errorType(coded.code() == ErrorCode.BAD_USER_INPUT ? ErrorType.ValidationError : ErrorType.DataFetchingException)
+                .errorType(coded.code())
                 .extensions(coded.extensions())
                 .build();
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());

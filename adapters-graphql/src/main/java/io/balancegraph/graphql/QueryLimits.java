@@ -1,6 +1,5 @@
 package io.balancegraph.graphql;
 
-import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -65,7 +64,7 @@ final class QueryLimits {
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message(coded.message())
                 .locations(null)
-                .errorType(ErrorType.ExecutionAborted)
+                .errorType(coded.code())
                 .extensions(coded.extensions())
                 .build();
         return new AbortExecutionException(List.of(error));
