@@ -10,7 +10,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class GraphQLSettings {
 
     private boolean introspection = true;
-    private int maxDepth = 12;
+    private int maxDepth = 15;
     private int maxComplexity = 10_000;
     private int maxAliases = 30;
     private int maxFields = 500;
@@ -30,7 +30,10 @@ public class GraphQLSettings {
         this.introspection = introspection;
     }
 
-    /** The deepest field nesting an operation may have. */
+    /**
+     * The deepest field nesting an operation may have. The schema's own types nest at most 7 deep; GraphiQL's
+     * introspection query nests 13.
+     */
     public int getMaxDepth() {
         return maxDepth;
     }

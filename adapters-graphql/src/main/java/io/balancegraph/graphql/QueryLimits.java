@@ -16,6 +16,7 @@ import graphql.introspection.Introspection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLSchema;
 
 import java.util.List;
 
@@ -102,7 +103,7 @@ final class QueryLimits {
                                                                    InstrumentationExecutionParameters parameters,
                                                                    InstrumentationState state) {
             Document document = documentAndVariables.getDocument();
-            requireOperation(document, parameters.getOperation());
+            requireOperation(document, parameters.getOperation(), parameters.getSchema());
             documentLimits.check(document).ifPresent(exceeded -> {
                 throw abort(exceeded);
             });
@@ -111,9 +112,10 @@ final class QueryLimits {
 
         /**
          * graphql-java fails the whole execution (no result, an HTTP 500) when {@code operationName} names no
-         * operation, so the name is checked here and refused with a coded error instead.
+         * operation, or the operation is a mutation or subscription the schema does not have, so both are checked
+         * here and refused with a coded error instead.
          */
-        private static void requireOperation(Document document, String operationName) {
+        private static void requireOperation(Document document, String operationName, GraphQLSchema schema) {
             List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
             boolean named = operationName != null && !operationName.isEmpty();
             String problem = null;
@@ -126,6 +128,14 @@ final class QueryLimits {
             }
             if (problem != null) {
                 throw abort(new FieldErrors.Coded(ErrorCode.OPERATION_RESOLUTION_FAILURE, problem));
+            }
+            for (OperationDefinition operation : operations) {
+                OperationDefinition.Operation kind = operation.getOperation();
+                if (kind == OperationDefinition.Operation.MUTATION && schema.getMutationType() == null
+                        || kind == OperationDefinition.Operation.SUBSCRIPTION && schema.getSubscriptionType() == null) {
+                    throw abort(new FieldErrors.Coded(ErrorCode.GRAPHQL_VALIDATION_FAILED, "This server answers queries only: "
+                            + "it has no " + kind.name().toLowerCase(java.util.Locale.ROOT) + "s"));
+                }
             }
         }
 
