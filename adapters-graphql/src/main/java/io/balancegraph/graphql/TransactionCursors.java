@@ -89,14 +89,8 @@ final class TransactionCursors {
             throw forged(argument);
         }
         String payload = parts[0] + ":" + parts[1] + ":" + parts[2];
-        byte[] expected = Arrays.copyOf(mac(payload), MAC_BYTES);
-        byte[] given;
-        try {
-            given = DECODER.decode(parts[3]);
-        } catch (IllegalArgumentException e) {
-            throw forged(argument);
-        }
-        if (!MessageDigest.isEqual(expected, given)) {
+        String expected = ENCODER.encodeToString(Arrays.copyOf(mac(payload), MAC_BYTES));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII))) {
             throw forged(argument);
         }
         if (!MessageDigest.isEqual(scope.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
@@ -115,7 +109,12 @@ final class TransactionCursors {
             return null;
         }
         try {
-            String[] parts = new String(DECODER.decode(cursor), StandardCharsets.UTF_8).split(":", -1);
+            byte[] decoded = DECODER.decode(cursor);
+            // Base64 leaves spare bits in a last character; a cursor must be exactly as this server encoded it.
+            if (!ENCODER.encodeToString(decoded).equals(cursor)) {
+                return null;
+            }
+            String[] parts = new String(decoded, StandardCharsets.UTF_8).split(":", -1);
             return parts.length == 4 ? parts : null;
         } catch (IllegalArgumentException notBase64) {
             return null;
