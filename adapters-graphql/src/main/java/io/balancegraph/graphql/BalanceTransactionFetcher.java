@@ -1,7 +1,6 @@
 package io.balancegraph.graphql;
 
 import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.ObjectIds;
@@ -10,21 +9,18 @@ import io.balancegraph.domain.transaction.BalanceTransaction;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code Query.balanceTransaction}: one transaction by id, {@code null} when there is none. */
-final class BalanceTransactionFetcher implements DataFetcher<CompletableFuture<DataFetcherResult<BalanceTransaction>>> {
-
-    private final UpstreamReads upstream;
+final class BalanceTransactionFetcher extends AccountFetcher<BalanceTransaction> {
 
     BalanceTransactionFetcher(UpstreamReads upstream) {
-        this.upstream = upstream;
+        super(upstream);
     }
 
     @Override
-    public CompletableFuture<DataFetcherResult<BalanceTransaction>> get(DataFetchingEnvironment env) {
-        Account account = Accounts.readable(env);
+    CompletableFuture<DataFetcherResult<BalanceTransaction>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
         String id = env.getArgument("id");
         BadUserInput.check("id", () -> ObjectIds.require(id, "id"));
         boolean expandSource = SourceSelection.needsExpansion(env.getSelectionSet(), "source/*");
-        return RequestReads.of(env, upstream).read(new UpstreamRead.TransactionById(account, id, expandSource))
+        return reads.read(new UpstreamRead.TransactionById(account, id, expandSource))
                 .thenApply(read -> ReadResults.of(read.value().orElse(null), read));
     }
 }

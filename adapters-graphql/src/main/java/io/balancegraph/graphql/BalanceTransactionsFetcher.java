@@ -1,7 +1,6 @@
 package io.balancegraph.graphql;
 
 import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
@@ -13,19 +12,17 @@ import java.util.concurrent.CompletableFuture;
  * {@code Query.balanceTransactions}: one page of the account's transactions. Every argument is checked (access,
  * paging, filter, cursor) before the one upstream read; sources are expanded only when the selection needs it.
  */
-final class BalanceTransactionsFetcher implements DataFetcher<CompletableFuture<DataFetcherResult<TransactionConnection>>> {
+final class BalanceTransactionsFetcher extends AccountFetcher<TransactionConnection> {
 
-    private final UpstreamReads upstream;
     private final TransactionCursors cursors;
 
     BalanceTransactionsFetcher(UpstreamReads upstream, TransactionCursors cursors) {
-        this.upstream = upstream;
+        super(upstream);
         this.cursors = cursors;
     }
 
     @Override
-    public CompletableFuture<DataFetcherResult<TransactionConnection>> get(DataFetchingEnvironment env) {
-        Account account = Accounts.readable(env);
+    CompletableFuture<DataFetcherResult<TransactionConnection>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
         PageArguments page = PageArguments.of(env);
         Map<String, Object> filter = env.getArgument("filter");
         BalanceTransactionQuery listing = TransactionFilter.toQuery(filter)
@@ -35,7 +32,7 @@ final class BalanceTransactionsFetcher implements DataFetcher<CompletableFuture<
         String scope = cursors.scope(account, listing);
         String transactionId = page.cursor() == null ? null : cursors.decode(page.cursor(), scope, page.cursorArgument());
         BalanceTransactionQuery query = listing.withPosition(page.position(transactionId));
-        return RequestReads.of(env, upstream).read(new UpstreamRead.TransactionPage(account, query))
+        return reads.read(new UpstreamRead.TransactionPage(account, query))
                 .thenApply(read -> ReadResults.of(TransactionConnection.of(read.value(), cursors, scope), read));
     }
 }

@@ -1,8 +1,8 @@
 package io.balancegraph.graphql;
 
 import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
@@ -11,18 +11,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code Query.currencies}: the currencies in the account's balance, from the request's one balance read. */
-final class CurrenciesFetcher implements DataFetcher<CompletableFuture<DataFetcherResult<List<CurrenciesFetcher.Held>>>> {
-
-    private final UpstreamReads upstream;
+final class CurrenciesFetcher extends AccountFetcher<List<CurrenciesFetcher.Held>> {
 
     CurrenciesFetcher(UpstreamReads upstream) {
-        this.upstream = upstream;
+        super(upstream);
     }
 
     @Override
-    public CompletableFuture<DataFetcherResult<List<Held>>> get(DataFetchingEnvironment env) {
-        UpstreamRead.BalanceOf read = new UpstreamRead.BalanceOf(Accounts.readable(env));
-        return RequestReads.of(env, upstream).read(read).thenApply(balance -> ReadResults.of(held(balance.value()), balance));
+    CompletableFuture<DataFetcherResult<List<Held>>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
+        return reads.read(new UpstreamRead.BalanceOf(account)).thenApply(balance -> ReadResults.of(held(balance.value()), balance));
     }
 
     private static List<Held> held(Balance balance) {

@@ -19,7 +19,7 @@ final class RequestReads {
         this.upstream = upstream;
     }
 
-    /** The reads of the request the field belongs to. */
+    /** The reads of the request the field belongs to (made on the request's first read). */
     static RequestReads of(DataFetchingEnvironment env, UpstreamReads upstream) {
         return env.getGraphQlContext().computeIfAbsent(RequestReads.class, key -> new RequestReads(upstream));
     }

@@ -114,10 +114,7 @@ class FiltersSpec extends Specification {
         def answer = graph.run(LIST, [filter: filter])
 
         then:
-        answer.errors*.extensions*.code == ['BAD_USER_INPUT']
-        answer.errors[0].extensions.argument == argument
-        answer.errors[0].message.contains(explanation)
-        ledger.calls.empty
+        Answers.refusedAsBadInput(answer, argument, explanation, ledger)
 
         where:
         filter                                                                     | argument            | explanation
