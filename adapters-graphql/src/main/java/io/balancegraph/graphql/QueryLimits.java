@@ -19,10 +19,13 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The limits every operation must keep, each refused with its own code before any field runs:
  * <ol>
+ *   <li>an operation to run: {@code operationName} must name one, and mutations and subscriptions are refused
+ *       (graphql-java would fail the whole execution instead of answering with an error);</li>
  *   <li>parser limits (characters, tokens, whitespace tokens, rule depth), set per request through graphql-java's
  *       {@code ParserOptions} in the request context: a parse failure ({@code GRAPHQL_PARSE_FAILED});</li>
  *   <li>fields, aliases and directives counted on the parsed document, before validation ({@link DocumentLimits});</li>
@@ -134,7 +137,7 @@ final class QueryLimits {
                 if (kind == OperationDefinition.Operation.MUTATION && schema.getMutationType() == null
                         || kind == OperationDefinition.Operation.SUBSCRIPTION && schema.getSubscriptionType() == null) {
                     throw abort(new FieldErrors.Coded(ErrorCode.GRAPHQL_VALIDATION_FAILED, "This server answers queries only: "
-                            + "it has no " + kind.name().toLowerCase(java.util.Locale.ROOT) + "s"));
+                            + "it has no " + kind.name().toLowerCase(Locale.ROOT) + "s"));
                 }
             }
         }
