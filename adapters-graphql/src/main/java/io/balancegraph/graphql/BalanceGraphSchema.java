@@ -6,11 +6,11 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.BalanceAmount;
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
-import io.balancegraph.domain.port.ReadBalancePort;
+import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.domain.transaction.TransactionSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the domain ports. Plain
- * graphql-java, no DI, so it can be built in a test or another container as easily as in the app.
+ * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the upstream reads. Plain
+ * graphql-java, no DI. Root fields have a fetcher class each; the fields below them read the domain records
+ * (graphql-java calls record accessors by field name) except where the SDL's shape differs from the record's.
  */
 public final class BalanceGraphSchema {
 
@@ -32,14 +34,21 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    public static GraphQLSchema create(ReadBalancePort balances) {
-        Objects.requireNonNull(balances, "balances");
+    static GraphQLSchema create(UpstreamReads upstream, TransactionCursors cursors) {
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(cursors, "cursors");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DECIMAL)
                 .scalar(Scalars.LONG)
+                .scalar(Scalars.DATE_TIME)
                 .type("Query", query -> query
-                        .dataFetcher("balance", env -> balances.readBalance(Account.parse(env.getArgument("account")))))
+                        .dataFetcher("balance", new BalanceFetcher(upstream))
+                        .dataFetcher("currencies", new CurrenciesFetcher(upstream))
+                        .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(upstream, cursors))
+                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(upstream)))
+                .type("Balance", type -> type
+                        .dataFetcher("readAt", ReadResults.readAt()))
                 .type("BalanceAmount", type -> type
                         .dataFetcher("bySourceType", env -> bySourceType(env.<BalanceAmount>getSource().bySourceType())))
                 .type("NetAvailable", type -> type
@@ -50,7 +59,24 @@ public final class BalanceGraphSchema {
                         .dataFetcher("currencyCode", money(m -> m.currency().code()))
                         .dataFetcher("currency", money(Money::currency)))
                 .type("Currency", type -> type
-                        .dataFetcher("name", env -> env.<Currency>getSource().displayName()))
+                        .dataFetcher("code", currency(Currency::code))
+                        .dataFetcher("exponent", currency(Currency::exponent))
+                        .dataFetcher("name", currency(Currency::displayName))
+                        .dataFetcher("available", held(CurrenciesFetcher.Held::available))
+                        .dataFetcher("pending", held(CurrenciesFetcher.Held::pending)))
+                .type("BalanceTransactionConnection", type -> type
+                        .dataFetcher("readAt", ReadResults.readAt()))
+                .type("BalanceTransaction", type -> type
+                        .dataFetcher("type", transaction(t -> t.type().value()))
+                        .dataFetcher("typeKnown", transaction(t -> t.type().isKnown()))
+                        .dataFetcher("status", transaction(t -> t.status().value()))
+                        .dataFetcher("balanceType", transaction(t -> t.balanceType() == null ? null : t.balanceType().value()))
+                        .dataFetcher("readAt", ReadResults.readAt()))
+                .type("TransactionSource", type -> type
+                        .dataFetcher("amount", sourceDetail(TransactionSource.Details::amount))
+                        .dataFetcher("status", sourceDetail(TransactionSource.Details::status))
+                        .dataFetcher("description", sourceDetail(TransactionSource.Details::description))
+                        .dataFetcher("created", sourceDetail(TransactionSource.Details::created)))
                 .build();
         return new SchemaGenerator().makeExecutableSchema(types, wiring);
     }
@@ -67,8 +93,26 @@ public final class BalanceGraphSchema {
         }
     }
 
-    private static DataFetcher<Object> money(java.util.function.Function<Money, Object> field) {
+    private static DataFetcher<Object> money(Function<Money, Object> field) {
         return env -> field.apply(env.getSource());
+    }
+
+    private static DataFetcher<Object> transaction(Function<BalanceTransaction, Object> field) {
+        return env -> field.apply(env.getSource());
+    }
+
+    /** A {@code Currency} is a domain currency, or one of {@code Query.currencies} with the account's totals. */
+    private static DataFetcher<Object> currency(Function<Currency, Object> field) {
+        return env -> field.apply(env.getSource() instanceof CurrenciesFetcher.Held held ? held.currency() : env.getSource());
+    }
+
+    private static DataFetcher<Object> held(Function<CurrenciesFetcher.Held, Object> field) {
+        return env -> env.getSource() instanceof CurrenciesFetcher.Held held ? field.apply(held) : null;
+    }
+
+    /** What only an expanded source has; {@code null} when it was not expanded or the object has no such field. */
+    private static DataFetcher<Object> sourceDetail(Function<TransactionSource.Details, Object> field) {
+        return env -> env.<TransactionSource>getSource().expanded().map(field).orElse(null);
     }
 
     /** A source-type breakdown as a list, so clients need not know the keys in advance. */

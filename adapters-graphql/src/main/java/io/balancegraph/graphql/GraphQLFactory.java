@@ -1,16 +1,35 @@
 package io.balancegraph.graphql;
 
 import graphql.GraphQL;
+import io.balancegraph.domain.port.GetBalanceTransactionPort;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /** Makes the {@link GraphQL} bean that Micronaut GraphQL serves, from whichever ports the app wired. */
 @Factory
 public class GraphQLFactory {
 
+    /** The clock {@code readAt} and the cache's time-to-live go by; replace the bean to control time in tests. */
     @Singleton
-    public GraphQL graphQL(ReadBalancePort balances) {
-        return GraphQL.newGraphQL(BalanceGraphSchema.create(balances)).build();
+    @Requires(missingBeans = Clock.class)
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The JVM's one set of shared upstream reads. */
+    @Singleton
+    public UpstreamReads upstreamReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
+                                       GetBalanceTransactionPort transactions, CacheSettings cache, Clock clock) {
+        return new UpstreamReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
+    }
+
+    @Singleton
+    public GraphQL graphQL(UpstreamReads upstream, GraphQLSettings settings) {
+        return BalanceGraph.create(upstream, settings);
     }
 }

@@ -12,12 +12,19 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** The custom scalars of the schema: exact decimals as strings, and 64-bit integers. */
+/** The custom scalars of the schema: exact decimals as strings, 64-bit integers and date-times. */
 final class Scalars {
 
     static final GraphQLScalarType LONG = ExtendedScalars.GraphQLLong;
+
+    /** extended-scalars' RFC 3339 {@code DateTime}, taught to write the domain's {@link Instant}s (in UTC). */
+    static final GraphQLScalarType DATE_TIME = ExtendedScalars.DateTime.transform(scalar -> scalar
+            .coercing(new InstantAwareCoercing(ExtendedScalars.DateTime.getCoercing())));
 
     static final GraphQLScalarType DECIMAL = GraphQLScalarType.newScalar()
             .name("Decimal")
@@ -26,6 +33,36 @@ final class Scalars {
             .build();
 
     private Scalars() {
+    }
+
+    /** Writes an {@link Instant} as a UTC date-time; everything else is extended-scalars' {@code DateTime}. */
+    private static final class InstantAwareCoercing implements Coercing<OffsetDateTime, String> {
+        private final Coercing<?, ?> dateTime;
+
+        InstantAwareCoercing(Coercing<?, ?> dateTime) {
+            this.dateTime = dateTime;
+        }
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            Object utc = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
+            return (String) dateTime.serialize(utc, context, locale);
+        }
+
+        @Override
+        public OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
+            return (OffsetDateTime) dateTime.parseValue(input, context, locale);
+        }
+
+        @Override
+        public OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            return (OffsetDateTime) dateTime.parseLiteral(input, variables, context, locale);
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return dateTime.valueToLiteral(input, context, locale);
+        }
     }
 
     /** Always written as a plain decimal string; read from a string only, so no float ever gets in. */

@@ -1,0 +1,42 @@
+package io.balancegraph.graphql
+
+import graphql.ExecutionInput
+import graphql.GraphQL
+import io.balancegraph.domain.demo.DemoLedger
+import io.balancegraph.domain.port.BalanceLedger
+
+import java.time.Clock
+import java.time.Duration
+import java.util.concurrent.CompletableFuture
+
+/** The GraphQL engine over a ledger, as the app builds it but without HTTP: runs a query and returns the JSON-shaped answer. */
+class Graph {
+
+    final GraphQL graphQL
+    final UpstreamReads upstream
+
+    Graph(BalanceLedger ledger = DemoLedger.create(), GraphQLSettings settings = new GraphQLSettings(),
+          Duration ttl = Duration.ZERO, Clock clock = Clock.systemUTC()) {
+        upstream = new UpstreamReads(Ports.of(ledger), ttl, clock)
+        graphQL = BalanceGraph.create(upstream, settings)
+    }
+
+    static GraphQLSettings settings(Map properties) {
+        def settings = new GraphQLSettings()
+        properties.each { key, value -> settings[key] = value }
+        settings
+    }
+
+    /** The answer as a client sees it ({@code data}, {@code errors}), with the whole request granted access. */
+    Map run(String query, Map variables = [:], AccessGrant grant = AccessGrant.ALL, String operationName = null) {
+        start(query, variables, grant, operationName).join()
+    }
+
+    CompletableFuture<Map> start(String query, Map variables = [:], AccessGrant grant = AccessGrant.ALL, String operationName = null) {
+        def input = ExecutionInput.newExecutionInput(query).variables(variables).operationName(operationName).build()
+        if (grant != null) {
+            grant.storeIn(input.graphQLContext)
+        }
+        graphQL.executeAsync(input).thenApply { it.toSpecification() }
+    }
+}

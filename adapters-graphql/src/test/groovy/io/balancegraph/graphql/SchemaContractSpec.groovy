@@ -1,0 +1,89 @@
+package io.balancegraph.graphql
+
+import graphql.schema.GraphQLFieldDefinition
+import graphql.schema.GraphQLInputObjectType
+import graphql.schema.GraphQLList
+import graphql.schema.GraphQLNonNull
+import graphql.schema.GraphQLObjectType
+import graphql.schema.GraphQLScalarType
+import graphql.schema.GraphQLTypeUtil
+import spock.lang.Shared
+import spock.lang.Specification
+
+/** The SDL is the public contract: documented everywhere, exact about money, open about Stripe's enumerations. */
+class SchemaContractSpec extends Specification {
+
+    @Shared def schema = new Graph().graphQL.graphQLSchema
+    @Shared def ownTypes = schema.allTypesAsList.findAll { !it.name.startsWith('__') && !(it.name in ['String', 'Boolean', 'Int', 'Float', 'ID']) }
+
+    def "every type, field, argument and input field has a description"() {
+        given:
+        def undocumented = []
+        ownTypes.each { type ->
+            if (!type.description) undocumented << type.name
+            if (type instanceof GraphQLObjectType) {
+                type.fieldDefinitions.each { field ->
+                    if (!field.description) undocumented << "${type.name}.${field.name}"
+                    field.arguments.each { if (!it.description) undocumented << "${type.name}.${field.name}(${it.name})" }
+                }
+            }
+            if (type instanceof GraphQLInputObjectType) {
+                type.fieldDefinitions.each { if (!it.description) undocumented << "${type.name}.${it.name}" }
+            }
+        }
+
+        expect:
+        undocumented == []
+    }
+
+    def "no amount is a float or a 32-bit Int: Int only counts digits and page sizes"() {
+        given:
+        def numeric = []
+        ownTypes.findAll { it instanceof GraphQLObjectType }.each { GraphQLObjectType type ->
+            type.fieldDefinitions.each { GraphQLFieldDefinition field ->
+                def named = GraphQLTypeUtil.unwrapAll(field.type).name
+                if (named in ['Int', 'Float']) numeric << "${type.name}.${field.name}"
+                field.arguments.findAll { GraphQLTypeUtil.unwrapAll(it.type).name in ['Int', 'Float'] }.each { numeric << "${field.name}(${it.name})" }
+            }
+        }
+
+        expect:
+        numeric.sort() == ['Currency.exponent', 'balanceTransactions(first)', 'balanceTransactions(last)']
+        schema.getObjectType('Money').getFieldDefinition('amount').type.wrappedType.name == 'Decimal'
+        schema.getObjectType('Money').getFieldDefinition('minorUnits').type.wrappedType.name == 'Long'
+    }
+
+    def "Stripe's open enumerations are strings, so a value added tomorrow breaks nothing"() {
+        expect:
+        schema.allTypesAsList.findAll { it instanceof graphql.schema.GraphQLEnumType && !it.name.startsWith('__') }.empty
+        ['type', 'status', 'reportingCategory', 'balanceType'].every {
+            GraphQLTypeUtil.unwrapAll(schema.getObjectType('BalanceTransaction').getFieldDefinition(it).type).name == 'String'
+        }
+    }
+
+    def "root fields are nullable so that one failed read leaves the others answering"() {
+        expect:
+        schema.queryType.fieldDefinitions.every { !(it.type instanceof GraphQLNonNull) }
+        schema.queryType.fieldDefinitions*.name.sort() == ['balance', 'balanceTransaction', 'balanceTransactions', 'currencies']
+    }
+
+    def "the connection follows Relay's conventions"() {
+        given:
+        def connection = schema.getObjectType('BalanceTransactionConnection')
+        def pageInfo = schema.getObjectType('PageInfo')
+
+        expect:
+        connection.fieldDefinitions*.name == ['edges', 'nodes', 'pageInfo', 'readAt']
+        schema.getObjectType('BalanceTransactionEdge').fieldDefinitions*.name == ['cursor', 'node']
+        pageInfo.fieldDefinitions*.name == ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']
+        schema.queryType.getFieldDefinition('balanceTransactions').arguments*.name == ['account', 'first', 'after', 'last', 'before', 'filter']
+        schema.getType('BalanceTransactionFilter').fieldDefinitions*.name == ['created', 'currency', 'type', 'payout', 'source']
+        schema.getType('CreatedRange').fieldDefinitions*.name == ['gt', 'gte', 'lt', 'lte', 'at']
+    }
+
+    def "the shipped SDL is the schema that runs"() {
+        expect:
+        BalanceGraphSchema.sdl().contains('type BalanceTransactionConnection')
+        ['Decimal', 'Long', 'DateTime'].every { schema.getType(it) instanceof GraphQLScalarType }
+    }
+}
