@@ -5,6 +5,7 @@ import io.balancegraph.app.LogCapture
 import io.balancegraph.app.RawHttp
 import io.balancegraph.domain.account.Account
 import io.balancegraph.graphql.AccessGrant
+import io.micrometer.core.instrument.MeterRegistry
 import io.micronaut.context.annotation.Property
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
@@ -31,6 +32,9 @@ class AccessControlSpec extends EndpointSpec {
 
     @Inject
     GrantRecorder recorder
+
+    @Inject
+    MeterRegistry meters
 
     RawHttp getHttp() {
         new RawHttp(server.URL)
@@ -120,6 +124,34 @@ class AccessControlSpec extends EndpointSpec {
         answer.json.data.balance.available*.money*.currencyCode == ['GBP', 'USD']
         recorder.last.allows(Account.connected('acct_1DemoConnected'))
         !recorder.last.allows(Account.platform())
+    }
+
+    def "a token asking for an account it may not read gets FORBIDDEN for that field, and no upstream read is made"() {
+        given:
+        double readsBefore = upstreamReads()
+
+        when:
+        def answer = http.graphql('''{ balance { livemode } currencies { code }
+                balanceTransactions(first: 5) { nodes { id } } balanceTransaction(id: "txn_demoP00001") { id } }''',
+                [Authorization: "Bearer $CONNECTED_TOKEN"])
+
+        then:
+        answer.status == 200
+        answer.json.data == [balance: null, currencies: null, balanceTransactions: null, balanceTransaction: null]
+        answer.json.errors*.extensions*.code == ['FORBIDDEN'] * 4
+        answer.json.errors*.path.flatten() as Set == ['balance', 'currencies', 'balanceTransactions', 'balanceTransaction'] as Set
+        upstreamReads() == readsBefore
+
+        when: 'a token that may read the account asks'
+        def allowed = http.graphql('{ balance { livemode } }', [Authorization: "Bearer $PLATFORM_TOKEN"])
+
+        then: 'the read is made, and counted'
+        allowed.json.data.balance.livemode == false
+        upstreamReads() == readsBefore + 1
+    }
+
+    private double upstreamReads() {
+        meters.find('balancegraph.upstream.requests').timers().sum { it.count() } ?: 0
     }
 
     def "the schema SDL is served to a caller with a token"() {
