@@ -41,13 +41,21 @@ final class ErrorCoding extends SimplePerformantInstrumentation {
         if (extensions != null && extensions.get("code") != null) {
             return error;
         }
+        ErrorCode code = codeOf(error);
         Map<String, Object> withCode = new LinkedHashMap<>();
-        withCode.put("code", codeOf(error).name());
+        withCode.put("code", code.name());
         if (extensions != null) {
             withCode.putAll(extensions);
         }
+        String message = error.getMessage();
+        if (code == ErrorCode.INTERNAL) {
+            // An error nobody coded is a bug: its text may quote internals, so only the log sees it.
+            FieldErrors.Coded internal = FieldErrors.internal(new IllegalStateException(message));
+            message = internal.message();
+            withCode.putAll(internal.extensions());
+        }
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(error.getErrorType())

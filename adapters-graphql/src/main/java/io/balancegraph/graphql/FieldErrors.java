@@ -37,7 +37,13 @@ final class FieldErrors implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
         Throwable failure = UpstreamReads.unwrap(parameters.getException());
-        Coded coded = code(failure);
+        Coded coded;
+        try {
+            coded = code(failure);
+        } catch (RuntimeException bugInCoding) {
+            bugInCoding.addSuppressed(failure);
+            coded = internal(bugInCoding);
+        }
         GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
                 .message(coded.message())
                 .errorType(coded.code())
@@ -59,6 +65,11 @@ final class FieldErrors implements DataFetcherExceptionHandler {
         if (failure instanceof UpstreamException upstream) {
             return upstream(upstream);
         }
+        return internal(failure);
+    }
+
+    /** Logs the failure under a fresh errorId and answers a generic message: never the exception's text. */
+    static Coded internal(Throwable failure) {
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure of a GraphQL field (errorId {})", errorId, failure);
         return new Coded(ErrorCode.INTERNAL, "Internal error; the server's log has the details under this errorId")
@@ -80,7 +91,7 @@ final class FieldErrors implements DataFetcherExceptionHandler {
             coded = new Coded(ErrorCode.RATE_LIMITED, "Stripe is rate-limiting this server; try again later")
                     .with("retryAfterSeconds", limited.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(null));
         } else if (failure instanceof InvalidRequestException) {
-            coded = CURSOR_PARAMETERS.contains(error.param())
+            coded = error.param() != null && CURSOR_PARAMETERS.contains(error.param())
                     ? new Coded(ErrorCode.BAD_USER_INPUT, "Stripe does not know the transaction of this cursor")
                             .with("argument", error.param().equals("starting_after") ? "after" : "before")
                     : new Coded(ErrorCode.UPSTREAM_REJECTED, "Stripe refused the request");

@@ -54,6 +54,7 @@ class PartialResultsSpec extends Specification {
         new UpstreamUnavailableException(stripeSaid(503, 'api_error', null))                               | 'UPSTREAM_UNAVAILABLE'    | [:]
         new UpstreamConnectionException(stripeSaid(0, null, null))                                         | 'UPSTREAM_UNAVAILABLE'    | [:]
         new InvalidRequestException(stripeSaid(400, 'invalid_request_error', 'parameter_unknown', 'foo'))  | 'UPSTREAM_REJECTED'       | [upstreamCode: 'parameter_unknown']
+        new InvalidRequestException(stripeSaid(400, 'invalid_request_error', null))                        | 'UPSTREAM_REJECTED'       | [:]
     }
 
     def "a failed page of transactions leaves the balance answering"() {
