@@ -40,6 +40,8 @@ public enum ErrorCode implements ErrorClassification {
     TOO_MANY_FIELDS,
     /** The operation uses more directives than allowed. */
     TOO_MANY_DIRECTIVES,
+    /** The operation needs more distinct upstream reads than one request may make; the reads past it fail. */
+    TOO_MANY_UPSTREAM_READS,
     /** Introspection is turned off on this server. */
     INTROSPECTION_DISABLED
 }

@@ -59,6 +59,9 @@ final class FieldErrors implements DataFetcherExceptionHandler {
         if (failure instanceof InvalidQueryException query) {
             return new Coded(ErrorCode.BAD_USER_INPUT, query.getMessage()).with("argument", query.field());
         }
+        if (failure instanceof RequestReads.ReadLimitExceeded exceeded) {
+            return new Coded(ErrorCode.TOO_MANY_UPSTREAM_READS, exceeded.getMessage()).with("limit", exceeded.limit);
+        }
         if (failure instanceof AccessDenied denied) {
             return new Coded(ErrorCode.FORBIDDEN, denied.getMessage());
         }

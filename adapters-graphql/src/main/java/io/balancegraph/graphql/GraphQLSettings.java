@@ -19,7 +19,21 @@ public class GraphQLSettings {
     private int maxCharacters = 100_000;
     private int maxWhitespaceTokens = 20_000;
     private int maxRuleDepth = 150;
+    private int maxUpstreamReads = 6;
     private String cursorSecret;
+
+    /**
+     * The most distinct upstream (Stripe) reads one request may make. Fields asking for the same data share a
+     * read and count once (the dashboard query needs 2); reads past the limit fail with
+     * {@code TOO_MANY_UPSTREAM_READS}, so aliases cannot turn one request into dozens of Stripe calls.
+     */
+    public int getMaxUpstreamReads() {
+        return maxUpstreamReads;
+    }
+
+    public void setMaxUpstreamReads(int maxUpstreamReads) {
+        this.maxUpstreamReads = maxUpstreamReads;
+    }
 
     /** Whether {@code __schema} and {@code __type} answer (GraphiQL needs them); {@code __typename} always does. */
     public boolean isIntrospection() {

@@ -30,6 +30,7 @@ import java.util.Locale;
  *       {@code ParserOptions} in the request context: a parse failure ({@code GRAPHQL_PARSE_FAILED});</li>
  *   <li>fields, aliases and directives counted on the parsed document, before validation ({@link DocumentLimits});</li>
  *   <li>depth and complexity ({@link QueryCost}) on the validated operation;</li>
+ *   <li>at most {@code max-upstream-reads} distinct upstream reads, counted as fields run ({@link RequestReads});</li>
  *   <li>introspection off when so configured ({@code INTROSPECTION_DISABLED}); graphql-java's good-faith checks
  *       on introspection stay on.</li>
  * </ol>
@@ -79,6 +80,7 @@ final class QueryLimits {
         private final ParserOptions parserOptions;
         private final boolean introspection;
         private final DocumentLimits documentLimits;
+        private final int maxUpstreamReads;
 
         BeforeValidation(GraphQLSettings settings) {
             this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
@@ -88,6 +90,7 @@ final class QueryLimits {
                     .maxRuleDepth(settings.getMaxRuleDepth()));
             this.introspection = settings.isIntrospection();
             this.documentLimits = new DocumentLimits(settings.getMaxAliases(), settings.getMaxFields(), settings.getMaxDirectives());
+            this.maxUpstreamReads = settings.getMaxUpstreamReads();
         }
 
         @Override
@@ -95,6 +98,7 @@ final class QueryLimits {
                                                        InstrumentationState state) {
             GraphQLContext context = input.getGraphQLContext();
             context.put(ParserOptions.class, parserOptions);
+            context.put(RequestReads.MAX_READS, maxUpstreamReads);
             if (!introspection) {
                 context.put(Introspection.INTROSPECTION_DISABLED, true);
             }

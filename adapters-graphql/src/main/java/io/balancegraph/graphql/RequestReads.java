@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reads of one GraphQL request, kept for the whole request: fields asking for the same data (balance and
@@ -12,20 +13,41 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RequestReads {
 
+    /** Context key of the most distinct reads one request may make (set by {@link QueryLimits}; no limit without it). */
+    static final String MAX_READS = "balancegraph.maxUpstreamReads";
+
     private final UpstreamReads upstream;
+    private final int maxReads;
+    private final AtomicInteger started = new AtomicInteger();
     private final ConcurrentHashMap<UpstreamRead<?>, CompletableFuture<?>> reads = new ConcurrentHashMap<>();
 
-    private RequestReads(UpstreamReads upstream) {
+    private RequestReads(UpstreamReads upstream, int maxReads) {
         this.upstream = upstream;
+        this.maxReads = maxReads;
     }
 
     /** The reads of the request the field belongs to (made on the request's first read). */
     static RequestReads of(DataFetchingEnvironment env, UpstreamReads upstream) {
-        return env.getGraphQlContext().computeIfAbsent(RequestReads.class, key -> new RequestReads(upstream));
+        int maxReads = env.getGraphQlContext().getOrDefault(MAX_READS, Integer.MAX_VALUE);
+        return env.getGraphQlContext().computeIfAbsent(RequestReads.class, key -> new RequestReads(upstream, maxReads));
     }
 
+    /** The shared read of this data; past the request's budget of distinct reads, a failure instead of a read. */
     @SuppressWarnings("unchecked")
     <T> CompletableFuture<Read<T>> read(UpstreamRead<T> read) {
-        return (CompletableFuture<Read<T>>) reads.computeIfAbsent(read, key -> upstream.read(read));
+        return (CompletableFuture<Read<T>>) reads.computeIfAbsent(read, key -> started.incrementAndGet() > maxReads
+                ? CompletableFuture.failedFuture(new ReadLimitExceeded(maxReads))
+                : upstream.read(read));
+    }
+
+    /** A read past the request's budget: answered as {@link ErrorCode#TOO_MANY_UPSTREAM_READS}. */
+    static final class ReadLimitExceeded extends RuntimeException {
+        final int limit;
+
+        ReadLimitExceeded(int limit) {
+            super("This request asks for more than " + limit + " distinct reads of Stripe data; split it into several requests",
+                    null, false, false);
+            this.limit = limit;
+        }
     }
 }

@@ -167,4 +167,29 @@ class UpstreamWorkSpec extends Specification {
         then:
         ledger.calls('readBalance')*.account == [Account.platform(), Account.connected(DemoLedger.CONNECTED_ACCOUNT)]
     }
+
+    def "one request makes at most max-upstream-reads distinct reads: aliases past the budget fail, the rest answer"() {
+        given: 'eight pages, each of another currency, so none can share a read'
+        def pages = ['USD', 'EUR', 'JPY', 'KWD', 'GBP', 'CHF', 'CAD', 'AUD'].withIndex().collect { code, i ->
+            "p$i: balanceTransactions(first: 1, filter: { currency: \"$code\" }) { nodes { id } }"
+        }
+
+        when:
+        def answer = graph.run("{ ${pages.join(' ')} }")
+
+        then:
+        ledger.calls('listTransactions').size() == 6
+        answer.errors*.extensions*.code == ['TOO_MANY_UPSTREAM_READS'] * 2
+        answer.errors.every { it.extensions.limit == 6 }
+        answer.data.findAll { k, v -> v != null }.size() == 6
+    }
+
+    def "fields that share a read do not use up the budget"() {
+        when:
+        def answer = graph.run('{ a: balance { livemode } b: balance { livemode } c: currencies { code } d: currencies { code } e: balance { livemode } f: currencies { code } g: balance { livemode } }')
+
+        then:
+        answer.errors == null
+        ledger.calls.size() == 1
+    }
 }

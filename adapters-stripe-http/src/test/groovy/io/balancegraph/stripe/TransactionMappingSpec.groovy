@@ -148,6 +148,28 @@ class TransactionMappingSpec extends FakeStripeSpecification {
         e.message.endsWith('data[1] (txn_2FutureTypeDef).amount is missing or null')
     }
 
+    def "a transaction with an impossible #field is refused as unreadable, naming it, not failing inside the server"() {
+        given:
+        def broken = json('transactions-newest')
+        broken.get('data').get(0).put(field, new BigDecimal(value))
+        stripe.answers(PATH, stripe.ok(broken.toString()))
+
+        when:
+        await(ledger().listTransactions(Account.platform(), BalanceTransactionQuery.firstPage()))
+
+        then:
+        def e = thrown(UpstreamUnavailableException)
+        e.message.contains("data[0]")
+        e.message.contains(says)
+        e.message.length() < 400
+
+        where:
+        field           | value                  || says
+        'created'       | '99999999999999999'    || 'cannot be read'
+        'available_on'  | '-99999999999999999'   || 'cannot be read'
+        'exchange_rate' | '1E+999999999'         || 'exchange_rate is not a plausible exchange rate'
+    }
+
     def "the first page going forward has older transactions after it and none before"() {
         when:
         def page = firstPageOf('transactions-newest')

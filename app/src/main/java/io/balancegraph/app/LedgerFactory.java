@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -36,12 +37,16 @@ public class LedgerFactory {
         return stripe;
     }
 
-    /** The ledger the GraphQL layer receives. Built eagerly, so a wiring mistake fails start-up, not the first request. */
+    /**
+     * The ledger the GraphQL layer receives: metered, unless metrics are turned off
+     * ({@code micronaut.metrics.enabled: false} leaves no registry). Built eagerly, so a wiring mistake fails
+     * start-up, not the first request.
+     */
     @Context
     @Primary
     @Singleton
-    public BalanceLedger servedLedger(@Named(SOURCE) BalanceLedger source, MeterRegistry registry) {
-        return new MeteredLedger(source, registry);
+    public BalanceLedger servedLedger(@Named(SOURCE) BalanceLedger source, @Nullable MeterRegistry registry) {
+        return registry == null ? source : new MeteredLedger(source, registry);
     }
 
     /** What the start-up log says is served. */

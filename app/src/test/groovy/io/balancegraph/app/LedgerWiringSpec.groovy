@@ -52,6 +52,20 @@ class LedgerWiringSpec extends Specification {
         context.getBean(ReadBalancePort).is(context.getBean(BalanceLedger))
     }
 
+    def "with metrics turned off the app still starts, and serves the ledger unmetered"() {
+        when:
+        def context = ApplicationContext.run(['micronaut.metrics.enabled': false])
+
+        then:
+        !context.containsBean(io.micrometer.core.instrument.MeterRegistry)
+        !(context.getBean(BalanceLedger) instanceof MeteredLedger)
+        context.getBean(BalanceLedger).readBalance(io.balancegraph.domain.account.Account.platform())
+                .toCompletableFuture().join().currencies()*.code == ['EUR', 'JPY', 'KWD', 'USD']
+
+        cleanup:
+        context?.close()
+    }
+
     def "a Stripe ledger is described by its base URL and key prefix alone: #apiKey"() {
         given:
         def stripe = StripeLedgers.builder().apiKey(apiKey).baseUrl(baseUrl).build()

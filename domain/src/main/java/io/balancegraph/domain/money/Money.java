@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record Money(long minorUnits, Currency currency) {
 
+    /** A {@code long} has 19 digits: no amount in major units with more digits before the point can fit. */
+    private static final int MAX_INTEGER_DIGITS = 19;
+
     public Money {
         Objects.requireNonNull(currency, "currency");
     }
@@ -36,16 +39,30 @@ public record Money(long minorUnits, Currency currency) {
     public static Money ofMajor(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
-        BigDecimal minor = amount.movePointRight(currency.exponent());
-        try {
-            return new Money(minor.longValueExact(), currency);
-        } catch (ArithmeticException e) {
-            if (minor.stripTrailingZeros().scale() > 0) {
-                throw new ArithmeticException(currency + " has " + currency.exponent() + " decimal places; "
-                        + amount.toPlainString() + " would need rounding");
-            }
-            throw new ArithmeticException(amount.toPlainString() + " " + currency + " is too large to represent");
+        // Checked on the digits before any scaling, so an exponent like 1e99999999 costs nothing to refuse.
+        BigDecimal exact = amount.stripTrailingZeros();
+        if (exact.scale() > currency.exponent()) {
+            throw new ArithmeticException(currency + " has " + currency.exponent() + " decimal places; "
+                    + shorten(amount) + " would need rounding");
         }
+        if (exact.precision() - exact.scale() > MAX_INTEGER_DIGITS) {
+            throw tooLarge(amount, currency);
+        }
+        try {
+            return new Money(exact.movePointRight(currency.exponent()).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw tooLarge(amount, currency);
+        }
+    }
+
+    private static ArithmeticException tooLarge(BigDecimal amount, Currency currency) {
+        return new ArithmeticException(shorten(amount) + " " + currency + " is too large to represent");
+    }
+
+    /** The amount as written (scientific notation stays short), cut to a readable length. */
+    private static String shorten(BigDecimal amount) {
+        String text = amount.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /** Parses a decimal string in major units, e.g. {@code "-12.30"}; see {@link #ofMajor(BigDecimal, Currency)}. */

@@ -65,7 +65,12 @@ public record BalanceTransactionQuery(
         return new BalanceTransactionQuery(created, currency, type, payout, source, newLimit, position, expandSource);
     }
 
-    /** Whether a transaction passes the filters (not the position or limit): what an in-memory source applies. */
+    /**
+     * Whether a transaction passes the filters a transaction itself can answer: created, currency, type and
+     * source. Not {@code payout}, which a transaction does not record: a source that supports that filter must
+     * know which transactions each payout paid out (as {@link io.balancegraph.domain.demo.InMemoryLedger} does).
+     * Position and limit are not filters either.
+     */
     public boolean matches(BalanceTransaction transaction) {
         return created.matches(transaction.created())
                 && (currency == null || transaction.currency().equals(currency))

@@ -61,6 +61,22 @@ class MoneySpec extends Specification {
         e.message.contains('too large')
     }
 
+    def "an absurd exponent is refused at once, with a short message: #decimal"() {
+        when:
+        Money.parse(decimal, Currency.USD)
+
+        then:
+        def e = thrown(ArithmeticException)
+        e.message.contains(reason)
+        e.message.length() < 120
+
+        where:
+        decimal         || reason
+        '1e99999999'    || 'too large'
+        '1e-99999999'   || 'would need rounding'
+        '-1e20'         || 'too large'
+    }
+
     def "text that is not a decimal is refused with the text in the message"() {
         when:
         Money.parse('12,34', Currency.USD)

@@ -35,6 +35,8 @@ import io.balancegraph.stripe.internal.json.StripeDtos.NetAvailableDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.TransactionDto;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,9 @@ import java.util.function.Supplier;
  * raises {@link MalformedAnswerException} saying where, never a Jackson stack trace.
  */
 public final class StripeJson {
+
+    /** More digits, or a larger exponent, than any exchange rate has. */
+    private static final int MAX_RATE_DIGITS = 40;
 
     private static final int MAX_REASON_LENGTH = 200;
 
@@ -144,7 +149,7 @@ public final class StripeJson {
                     Money.of(require(t.fee(), at + ".fee"), currency),
                     Money.of(require(t.net(), at + ".net"), currency),
                     fees,
-                    t.exchangeRate(),
+                    exchangeRate(t.exchangeRate(), at + ".exchange_rate"),
                     TransactionType.of(require(t.type(), at + ".type")),
                     TransactionStatus.of(require(t.status(), at + ".status")),
                     require(t.reportingCategory(), at + ".reporting_category"),
@@ -251,9 +256,17 @@ public final class StripeJson {
             return build.get();
         } catch (MalformedAnswerException e) {
             throw e;
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw new MalformedAnswerException(where + " cannot be read: " + shorten(e.getMessage()));
         }
+    }
+
+    /** Stripe's rates have a handful of digits; one with an absurd exponent would cost a fortune to print. */
+    private static BigDecimal exchangeRate(BigDecimal rate, String where) {
+        if (rate != null && (Math.abs(rate.scale()) > MAX_RATE_DIGITS || rate.precision() > MAX_RATE_DIGITS)) {
+            throw new MalformedAnswerException(where + " is not a plausible exchange rate: " + shorten(rate.toString()));
+        }
+        return rate;
     }
 
     private <T> T read(byte[] body, Class<T> type) {
