@@ -3,15 +3,15 @@
 # `./mvnw -B -DskipTests package`): starts app/target/balancegraph.jar (demo ledger) on a free port, then
 #   1. audit.mjs   - the graphql-http audit of /graphql (GraphQL over HTTP spec)
 #   2. browser.mjs - headless Chromium runs GraphiQL's Overview query; screenshot to docs/graphiql.png
-# Installs Debian's chromium when /usr/bin/chromium is missing (needs root). Ends with "e2e: N passed, M failed".
+# Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
 jar="$root/app/target/balancegraph.jar"
 [[ -f "$jar" ]] || { echo "e2e: $jar is missing; run ./mvnw -B -DskipTests package first" >&2; exit 1; }
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "e2e: installing Debian's chromium"
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "e2e: installing Debian's chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
