@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# End-to-end checks of the packaged app, run by .ci/run after `./mvnw -B verify` (or by hand after
+# `./mvnw -B -DskipTests package`): starts app/target/balancegraph.jar (demo ledger) on a free port, then
+#   1. audit.mjs   - the graphql-http audit of /graphql (GraphQL over HTTP spec)
+#   2. browser.mjs - headless Chromium runs GraphiQL's Overview query; screenshot to docs/graphiql.png
+# Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../../.." && pwd)"
+jar="$root/app/target/balancegraph.jar"
+[[ -f "$jar" ]] || { echo "e2e: $jar is missing; run ./mvnw -B -DskipTests package first" >&2; exit 1; }
+
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "e2e: installing Debian's chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
+  || echo 18080)"
+log="$root/app/target/e2e-app.log"
+env -u STRIPE_API_KEY -u STRIPE_BASE_URL java "-Dmicronaut.server.port=$port" -jar "$jar" >"$log" 2>&1 </dev/null &
+app_pid=$!
+trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' EXIT
+
+for _ in $(seq 120); do
+  if curl -sf "http://localhost:$port/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$app_pid" 2>/dev/null; then echo "e2e: the app exited:" >&2; cat "$log" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -sf "http://localhost:$port/health" >/dev/null || { echo "e2e: the app was not healthy within 60 s:" >&2; cat "$log" >&2; exit 1; }
+echo "e2e: app up on port $port (log: app/target/e2e-app.log)"
+
+passed=0 failed=0
+run() {
+  local name="$1"; shift
+  echo "--- e2e: $name"
+  if (cd "$here" && "$@"); then passed=$((passed + 1)); else failed=$((failed + 1)); echo "e2e: $name FAILED"; fi
+}
+run audit node audit.mjs "http://localhost:$port/graphql"
+run browser node browser.mjs "http://localhost:$port" "$root/docs/graphiql.png"
+
+echo "e2e: $passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
