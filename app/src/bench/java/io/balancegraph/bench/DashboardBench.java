@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark 2: the dashboard query (balance + currencies + a page of 10 transactions) through the packaged app's
  * {@code /graphql}, against the same data fetched with stripe-java sequentially ({@code balance retrieve}, then
- * {@code balanceTransactions list(limit 10)}), and one bare upstream round trip ({@code GET /v1/balance} with the
- * JDK client: the physical floor). The three are interleaved request by request so that all see the same noise on
+ * {@code balanceTransactions list(limit 10)}),, one bare upstream round trip ({@code GET /v1/balance} with the
+ * JDK client: the physical floor) and {@code { __typename }} through {@code /graphql} (the app's own cost: HTTP
+ * hop and GraphQL engine without any Stripe call). The three are interleaved request by request so that all see the same noise on
  * a shared machine. The fake Stripe and the app each run in their own JVM; stripe-java and the load client run
  * here.
  *
@@ -63,6 +64,7 @@ public final class DashboardBench {
                 Side ours = new Side("balancegraph /graphql", measured);
                 Side sdk = new Side("stripe-java, sequential", measured);
                 Side floor = new Side("one round trip (JDK GET /v1/balance)", measured);
+                Side hop = new Side("/graphql without Stripe ({ __typename })", measured);
                 URI balance = URI.create(fake.baseUrl() + "/v1/balance");
                 for (int i = 0; i < warmUp + measured; i++) {
                     boolean record = i >= warmUp;
@@ -76,11 +78,12 @@ public final class DashboardBench {
                         }
                     });
                     floor.run(record, fake, () -> get(balance));
+                    hop.run(record, fake, () -> app.typename());
                 }
                 String load = loadAverage();
                 System.out.printf(Locale.ROOT, "%nupstream latency %d ms, %d measured of each after %d warm-up, load average %s%n",
                         latency, measured, warmUp, load);
-                for (Side side : new Side[]{ours, sdk, floor}) {
+                for (Side side : new Side[]{ours, sdk, floor, hop}) {
                     System.out.println("  " + side.summary());
                     table.append(side.row(latency));
                     side.writeCsv(out.resolve("dashboard-" + latency + "ms-" + side.slug() + ".csv"));
@@ -135,7 +138,8 @@ public final class DashboardBench {
         }
 
         String slug() {
-            return name.startsWith("balancegraph") ? "ours" : name.startsWith("stripe") ? "stripe-java" : "floor";
+            return name.startsWith("balancegraph") ? "ours" : name.startsWith("stripe") ? "stripe-java"
+                    : name.startsWith("/graphql") ? "graphql-hop" : "floor";
         }
 
         void writeCsv(Path file) throws IOException {
@@ -154,6 +158,7 @@ public final class DashboardBench {
         final Process process;
         final URI graphql;
         final HttpRequest request;
+        final HttpRequest typename;
 
         App(Path jar, String stripeBaseUrl) throws Exception {
             int port;
@@ -175,6 +180,8 @@ public final class DashboardBench {
             graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
             request = HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + QUERY + "\"}")).build();
+            typename = HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (true) {
                 if (!process.isAlive()) {
@@ -199,6 +206,14 @@ public final class DashboardBench {
             String body = response.body();
             if (response.statusCode() != 200 || body.contains("\"errors\"") || !body.contains("txn_bench0000009")) {
                 throw new IllegalStateException("unexpected answer " + response.statusCode() + ": " + body);
+            }
+        }
+
+        /** The same HTTP hop and GraphQL engine, no Stripe call: what the app adds on top of the upstream reads. */
+        void typename() throws Exception {
+            HttpResponse<String> response = HTTP.send(typename, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("Query")) {
+                throw new IllegalStateException("unexpected answer " + response.statusCode() + ": " + response.body());
             }
         }
 
