@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   ./mvnw -B -DskipTests package
- *   java -cp app/target/balancegraph.jar app/scripts/load/LoadRun.java [phaseSeconds=20] [faultSeconds=15] [out=app/target/load/results.md]
+ *   java -cp app/target/balancegraph.jar app/scripts/load/LoadRun.java [phaseSeconds=20] [faultSeconds=15] [out=app/target/load/results.md] [load,faults]
+ *   java -Dapp.javaOptions="-Xmx128m -XX:+UseSerialGC" -cp app/target/balancegraph.jar app/scripts/load/LoadRun.java 20 15 out.md load
  * </pre>
  *
  * Everything is bounded: each phase runs for a fixed time, each request times out after 30 s, and the app and the
@@ -60,6 +61,7 @@ public class LoadRun {
         int phaseSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int faultSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path out = Path.of(args.length > 2 ? args[2] : "app/target/load/results.md");
+        String parts = args.length > 3 ? args[3] : "load,faults"; // which parts to run: load, faults or both
         String jar = System.getProperty("balancegraph.jar", "app/target/balancegraph.jar");
         if (!new File(jar).isFile()) {
             throw new IllegalStateException("no " + jar + ": run ./mvnw -B -DskipTests package first");
@@ -69,14 +71,15 @@ public class LoadRun {
         List<String> notes = new ArrayList<>();
         lines.add("Run " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, java "
                 + System.getProperty("java.version") + "; app: deadline " + DEADLINE.toMillis() + " ms, read timeout "
-                + READ_TIMEOUT.toMillis() + " ms, client rate limits 0 (off); load average before: " + loadAverage());
+                + READ_TIMEOUT.toMillis() + " ms, client rate limits 0 (off); app JVM options: '"
+                + System.getProperty("app.javaOptions", "") + "'; load average before: " + loadAverage());
         lines.add("");
         lines.add(Result.HEADER);
         lines.add(Result.RULE);
 
         try (FakeStripe fake = new FakeStripe()) {
             // 1. Throughput without and with the short-lived cache.
-            for (String ttl : List.of("0s", "2s")) {
+            for (String ttl : parts.contains("load") ? List.of("0s", "2s") : List.<String>of()) {
                 try (App app = new App(jar, fake.port, ttl, out.toAbsolutePath().getParent())) {
                     fake.mode = "ok";
                     runPhase(app, fake, "warm-up (discarded)", 16, 15);
@@ -88,7 +91,7 @@ public class LoadRun {
                 }
             }
             // 2. Faults under load, one after the other on one app (no cache), then recovery.
-            try (App app = new App(jar, fake.port, "0s", out.toAbsolutePath().getParent())) {
+            if (parts.contains("faults")) try (App app = new App(jar, fake.port, "0s", out.toAbsolutePath().getParent())) {
                 fake.mode = "ok";
                 runPhase(app, fake, "warm-up (discarded)", 16, 15);
                 for (String mode : List.of("429", "500", "503", "reset", "slow", "garbage")) {
@@ -429,6 +432,9 @@ public class LoadRun {
                 + "\"refund_and_dispute_prefunding\":null}";
 
         FakeStripe() throws IOException {
+            // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
+            // about 40 ms added to every answer, which would be the fake's latency, not the app's.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
             server.createContext("/v1/", this::handle);
             server.setExecutor(executor);
