@@ -72,7 +72,8 @@ public class LoadRun {
         lines.add("Run " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, java "
                 + System.getProperty("java.version") + "; app: deadline " + DEADLINE.toMillis() + " ms, read timeout "
                 + READ_TIMEOUT.toMillis() + " ms, client rate limits 0 (off); app JVM options: '"
-                + System.getProperty("app.javaOptions", "") + "'; load average before: " + loadAverage());
+                + System.getProperty("app.javaOptions", "") + "'; fake Stripe latency per healthy answer: "
+                + FakeStripe.LATENCY_MS + " ms; load average before: " + loadAverage());
         lines.add("");
         lines.add(Result.HEADER);
         lines.add(Result.RULE);
@@ -101,20 +102,15 @@ public class LoadRun {
                     notes.add("fault " + mode + ": " + r.checks());
                     System.out.println(r.row());
                 }
-                // Recovery: Stripe answers again from the moment the phase starts.
-                fake.mode = "ok";
-                Result r = runPhase(app, fake, "recovery (ok after garbage)", 16, 10);
-                lines.add(r.row());
-                System.out.println(r.row());
-                // A second recovery from the worst fault (slow answers: requests wait until the deadline).
-                fake.mode = "slow";
-                runPhase(app, fake, "fault slow again (5 s, discarded)", 16, 5);
-                fake.mode = "ok";
-                Result r2 = runPhase(app, fake, "recovery (ok after slow)", 16, 10);
-                lines.add(r2.row());
-                System.out.println(r2.row());
-                notes.add("Recovery after garbage: " + r.recovery());
-                notes.add("Recovery after slow: " + r2.recovery());
+                // Recovery: one phase per fault, Stripe faulty for its first 8 s and answering from then on, with the
+                // clients running through the switch (so requests in flight at that moment are counted too).
+                for (String mode : List.of("503", "reset", "slow", "garbage")) {
+                    fake.mode = mode;
+                    Result r = runPhase(app, fake, "recovery: " + mode + " for 8 s, then ok", 16, 20, 8);
+                    lines.add(r.row());
+                    System.out.println(r.row());
+                    notes.add("recovery after " + mode + ": " + r.recovery());
+                }
             }
         }
         lines.add("");
@@ -131,6 +127,11 @@ public class LoadRun {
     // ---------------------------------------------------------------------------------------------------------------
 
     static Result runPhase(App app, FakeStripe fake, String name, int clients, int seconds) throws Exception {
+        return runPhase(app, fake, name, clients, seconds, -1);
+    }
+
+    /** With {@code okAfterSeconds >= 0}, the fake switches to {@code ok} that long into the phase. */
+    static Result runPhase(App app, FakeStripe fake, String name, int clients, int seconds, int okAfterSeconds) throws Exception {
         long rssBefore = app.rssKb();
         long callsBefore = fake.calls.get();
         String loadBefore = loadAverage();
@@ -165,7 +166,20 @@ public class LoadRun {
                 return null;
             });
         }
+        Thread flip = null;
+        if (okAfterSeconds >= 0) {
+            flip = new Thread(() -> {
+                try {
+                    Thread.sleep(okAfterSeconds * 1000L);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                fake.mode = "ok";
+            });
+            flip.start();
+        }
         pool.shutdown();
+        if (flip != null) flip.join(TimeUnit.SECONDS.toMillis(seconds + 5L));
         if (!pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
             pool.shutdownNow();
             throw new IllegalStateException(name + ": clients did not finish within " + (seconds + 60) + " s");
@@ -175,8 +189,10 @@ public class LoadRun {
         long rssAfter = app.rssKb();
         app.gc();
         Thread.sleep(300);
-        return new Result(name, clients, elapsed, new ArrayList<>(samples), calls, rssBefore, rssAfter, app.heapUsedBytes(),
+        Result result = new Result(name, clients, elapsed, new ArrayList<>(samples), calls, rssBefore, rssAfter, app.heapUsedBytes(),
                 loadBefore + " → " + loadAverage());
+        result.okAtNanos = okAfterSeconds < 0 ? 0 : TimeUnit.SECONDS.toNanos(okAfterSeconds);
+        return result;
     }
 
     /** Parses a GraphQL answer: error codes, whether every error is coded, whether every null root field has an error. */
@@ -240,6 +256,7 @@ public class LoadRun {
         final long rssAfter;
         final long heap;
         final String load;
+        long okAtNanos;
 
         Result(String name, int clients, double elapsed, List<Sample> samples, long calls, long rssBefore, long rssAfter,
                long heap, String load) {
@@ -287,19 +304,21 @@ public class LoadRun {
                     max <= limit ? "PASS (<= deadline + 1 s)" : "FAIL");
         }
 
-        /** For a phase started the moment Stripe recovers: the first fully answered request and the errors in the first 5 s. */
+        /** For a phase in which Stripe recovers at {@code okAtNanos}: how soon answers are complete again. */
         String recovery() {
-            List<Sample> byStart = new ArrayList<>(samples);
-            byStart.sort((a, b) -> Long.compare(a.startNanos + a.latencyNanos, b.startNanos + b.latencyNanos));
-            String first = byStart.stream().filter(s -> s.success).findFirst()
-                    .map(s -> String.format("first complete answer %.0f ms after Stripe recovered", (s.startNanos + s.latencyNanos) / 1e6))
-                    .orElse("no complete answer");
-            long inFirst5 = samples.stream().filter(s -> s.startNanos < 5_000_000_000L).count();
-            long failedInFirst5 = samples.stream().filter(s -> s.startNanos < 5_000_000_000L && !s.success).count();
-            long startedAfter1 = samples.stream().filter(s -> s.startNanos >= 1_000_000_000L).count();
-            long failedAfter1 = samples.stream().filter(s -> s.startNanos >= 1_000_000_000L && !s.success).count();
-            return String.format("%s; requests started in the first 5 s: %d, of them with errors %d (%.1f %%); started 1 s or later: %d, with errors %d",
-                    first, inFirst5, failedInFirst5, inFirst5 == 0 ? 0 : 100.0 * failedInFirst5 / inFirst5, startedAfter1, failedAfter1);
+            long t = okAtNanos;
+            long firstOk = samples.stream().filter(x -> x.success && x.startNanos + x.latencyNanos >= t)
+                    .mapToLong(x -> x.startNanos + x.latencyNanos - t).min().orElse(-1);
+            long lastFailure = samples.stream().filter(x -> !x.success).mapToLong(x -> x.startNanos + x.latencyNanos - t).max().orElse(Long.MIN_VALUE);
+            long startedAfter = samples.stream().filter(x -> x.startNanos >= t).count();
+            long failedAfter = samples.stream().filter(x -> x.startNanos >= t && !x.success).count();
+            long inFirst5 = samples.stream().filter(x -> x.startNanos >= t && x.startNanos < t + 5_000_000_000L).count();
+            long failedInFirst5 = samples.stream().filter(x -> x.startNanos >= t && x.startNanos < t + 5_000_000_000L && !x.success).count();
+            return String.format("first complete answer %s after Stripe recovered; last failed answer %s; "
+                            + "requests started after the switch: %d, with errors %d; in its first 5 s: %d, with errors %d (%.1f %%)",
+                    firstOk < 0 ? "never" : ms(firstOk) + " ms",
+                    lastFailure == Long.MIN_VALUE ? "none" : (lastFailure < 0 ? ms(-lastFailure) + " ms before" : ms(lastFailure) + " ms after") + " the switch",
+                    startedAfter, failedAfter, inFirst5, failedInFirst5, inFirst5 == 0 ? 0 : 100.0 * failedInFirst5 / inFirst5);
         }
 
         static long pct(long[] sorted, double p) {
@@ -426,6 +445,8 @@ public class LoadRun {
         final AtomicLong calls = new AtomicLong();
         final ExecutorService executor = Executors.newFixedThreadPool(32);
         volatile String mode = "ok";
+        /** -Dfake.latencyMs=150: how long each healthy answer takes. */
+        static final long LATENCY_MS = Long.getLong("fake.latencyMs", 0);
         static final String BALANCE = "{\"object\":\"balance\",\"available\":[{\"amount\":3000000123,\"currency\":\"usd\",\"source_types\":{\"card\":3000000123}},"
                 + "{\"amount\":-50025,\"currency\":\"eur\",\"source_types\":{\"card\":-50025}},{\"amount\":150000,\"currency\":\"jpy\",\"source_types\":{\"card\":150000}}],"
                 + "\"connect_reserved\":null,\"livemode\":false,\"pending\":[{\"amount\":61414,\"currency\":\"usd\",\"source_types\":{\"card\":61414}}],"
@@ -467,7 +488,16 @@ public class LoadRun {
                         exchange.getResponseHeaders().add("Content-Type", "text/html");
                         send(exchange, 200, "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>");
                     }
-                    default -> send(exchange, 200, body(exchange));
+                    default -> {
+                        if (LATENCY_MS > 0) {
+                            try {
+                                Thread.sleep(LATENCY_MS); // a real Stripe round trip is 100-400 ms; the fake's is ~1 ms
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        send(exchange, 200, body(exchange));
+                    }
                 }
             } catch (IOException clientWentAway) {
                 // the app gave up on this request (read timeout, deadline): fine
