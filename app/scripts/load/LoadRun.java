@@ -245,7 +245,7 @@ public class LoadRun {
     }
 
     static final class Result {
-        static final String HEADER = "| phase | clients | s | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | HTTP status | 5xx | with errors | all failed fields coded | error codes | upstream calls/req | RSS before→after MB | heap after GC MB | load avg before → after |";
+        static final String HEADER = "| phase | clients | s | requests | req/s | p50 ms | p99 ms | p99.9 ms | max ms | HTTP status | 5xx | with errors | all failed fields coded | error codes | upstream calls/req (calls) | RSS before→after MB | heap after GC MB | load avg before → after |";
         static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
         final String name;
         final int clients;
@@ -286,10 +286,10 @@ public class LoadRun {
             int n = samples.size();
             int failed = withErrors;
             String coded = failed == 0 ? "n/a (none failed)" : String.format("%.1f %% (%d/%d)", 100.0 * (failed - uncoded) / failed, failed - uncoded, failed);
-            return String.format("| %s | %d | %.0f | %d | %.0f | %s | %s | %s | %s | %s | %d | %d (%.1f %%) | %s | %s | %.2f | %d→%d | %d | %s |",
+            return String.format("| %s | %d | %.0f | %d | %.0f | %s | %s | %s | %s | %s | %d | %d (%.1f %%) | %s | %s | %.3f (%d) | %d→%d | %d | %s |",
                     name, clients, elapsed, n, n / elapsed, ms(pct(lat, 0.50)), ms(pct(lat, 0.99)), ms(pct(lat, 0.999)),
                     ms(lat.length == 0 ? 0 : lat[lat.length - 1]), statuses, fiveXx, withErrors, n == 0 ? 0 : 100.0 * withErrors / n,
-                    coded, codes.isEmpty() ? "–" : codes.toString(), n == 0 ? 0 : (double) calls / n, rssBefore / 1024, rssAfter / 1024,
+                    coded, codes.isEmpty() ? "–" : codes.toString(), n == 0 ? 0 : (double) calls / n, calls, rssBefore / 1024, rssAfter / 1024,
                     heap / (1024 * 1024), load);
         }
 
