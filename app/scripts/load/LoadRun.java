@@ -56,6 +56,8 @@ public class LoadRun {
     // Settings the app runs with (also what the checks compare against).
     static final Duration DEADLINE = Duration.ofSeconds(3);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    /** -Dclients.faults=64: clients in the fault and recovery phases. */
+    static final int FAULT_CLIENTS = Integer.getInteger("clients.faults", 16);
 
     public static void main(String[] args) throws Exception {
         int phaseSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -97,7 +99,7 @@ public class LoadRun {
                 runPhase(app, fake, "warm-up (discarded)", 16, 15);
                 for (String mode : List.of("429", "500", "503", "reset", "slow", "garbage")) {
                     fake.mode = mode;
-                    Result r = runPhase(app, fake, "fault " + mode, 16, faultSeconds);
+                    Result r = runPhase(app, fake, "fault " + mode, FAULT_CLIENTS, faultSeconds);
                     lines.add(r.row());
                     notes.add("fault " + mode + ": " + r.checks());
                     System.out.println(r.row());
@@ -106,7 +108,7 @@ public class LoadRun {
                 // clients running through the switch (so requests in flight at that moment are counted too).
                 for (String mode : List.of("503", "reset", "slow", "garbage")) {
                     fake.mode = mode;
-                    Result r = runPhase(app, fake, "recovery: " + mode + " for 8 s, then ok", 16, 20, 8);
+                    Result r = runPhase(app, fake, "recovery: " + mode + " for 8 s, then ok", FAULT_CLIENTS, 20, 8);
                     lines.add(r.row());
                     System.out.println(r.row());
                     notes.add("recovery after " + mode + ": " + r.recovery());
@@ -207,7 +209,8 @@ public class LoadRun {
                     s.uncoded = true;
                     s.codes.add("(none)");
                 } else {
-                    s.codes.add(code);
+                    JsonNode retryAfter = error.path("extensions").path("retryAfterSeconds");
+                    s.codes.add(retryAfter.isMissingNode() ? code : code + " retryAfterSeconds=" + retryAfter.asText());
                 }
             }
             JsonNode data = root.path("data");
