@@ -13,17 +13,21 @@ shift $(( $# > 2 ? 2 : $# ))
 jar=${BALANCEGRAPH_JAR:-app/target/balancegraph.jar}
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -B -DskipTests package first" >&2; exit 1; }
 query='{"query":"{ balance { available { money { amount currencyCode } } } }"}'
+# Own scratch folder: several people may run this on one machine at once (fixed /tmp names used to collide).
+work=$(mktemp -d /tmp/balancegraph-startup.XXXXXX)
+answer=$work/answer.json
 
 for run in $(seq 1 "$runs"); do
-  rm -f /tmp/balancegraph-answer.json
+  rm -f "$answer"
   start=$(date +%s%N)
-  java "$@" -jar "$jar" -micronaut.server.port="$port" >/tmp/balancegraph-startup-$run.log 2>&1 &
+  java "$@" -jar "$jar" -micronaut.server.port="$port" >"$work/startup-$run.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   # curl's -w prints how long the answer itself took: the first request's own latency once the port is open.
-  until first=$(curl -sf -m 30 -o /tmp/balancegraph-answer.json -w '%{time_total}' "http://localhost:$port/graphql" \
-          -H 'Content-Type: application/json' -d "$query") && grep -q '"currencyCode"' /tmp/balancegraph-answer.json; do
-    kill -0 $pid 2>/dev/null || { echo "the app exited: see /tmp/balancegraph-startup-$run.log" >&2; exit 1; }
+  until first=$(curl -sf -m 30 -o "$answer" -w '%{time_total}' "http://localhost:$port/graphql" \
+          -H 'Content-Type: application/json' -d "$query") && grep -q '"currencyCode"' "$answer"; do
+    kill -0 $pid 2>/dev/null || { echo "the app exited: see $work/startup-$run.log" >&2; exit 1; }
+    (( $(date +%s%N) - start < 120000000000 )) || { echo "no answer within 120 s: see $work/startup-$run.log" >&2; exit 1; }
     sleep 0.05
   done
   elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
