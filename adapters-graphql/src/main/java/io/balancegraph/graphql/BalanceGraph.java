@@ -30,6 +30,7 @@ public final class BalanceGraph {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(fieldErrors))
                 .mutationExecutionStrategy(new AsyncExecutionStrategy(fieldErrors))
                 .instrumentation(new ChainedInstrumentation(instrumentations))
+                .preparsedDocumentProvider(new ParsedDocuments())
                 .build();
     }
 }
