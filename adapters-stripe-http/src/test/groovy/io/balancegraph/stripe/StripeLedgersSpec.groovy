@@ -109,7 +109,8 @@ class StripeLedgersSpec extends FakeStripeSpecification {
 
         then:
         CompletionException refused = thrown()
-        refused.cause instanceof IllegalStateException
+        refused.cause instanceof UpstreamConnectionException
+        refused.cause.message == 'No answer from Stripe to GET /v1/balance: the Stripe ledger was closed'
 
         when: 'closing again does nothing'
         stripeLedger.close()

@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.config
 
 import io.balancegraph.domain.account.Account
+import io.balancegraph.domain.error.UpstreamConnectionException
 import io.balancegraph.domain.port.BalanceLedger
 import io.balancegraph.stripe.StripeApiKey
 import io.balancegraph.stripe.StripeBalanceLedger
@@ -166,8 +167,8 @@ class StripeConfigurationSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        e.cause instanceof IllegalStateException
-        e.cause.message == 'This Stripe ledger is closed'
+        e.cause instanceof UpstreamConnectionException
+        e.cause.message == 'No answer from Stripe to GET /v1/balance: the Stripe ledger was closed'
         stripe.requests().isEmpty()
     }
 

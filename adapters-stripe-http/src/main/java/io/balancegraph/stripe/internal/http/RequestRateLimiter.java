@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Lets at most {@code permitsPerSecond} requests start in any window of one second, and queues the rest in
@@ -39,7 +40,10 @@ public final class RequestRateLimiter {
         this.grants = new long[Math.max(permitsPerSecond, 1)];
     }
 
-    /** Completes when a request may start; cancel it to leave the queue. */
+    /**
+     * Completes when a request may start; cancel it to leave the queue (a cancelled request never uses up a
+     * permit). Fails with {@link RejectedExecutionException} when the timer no longer takes tasks.
+     */
     public CompletableFuture<Void> acquire() {
         CompletableFuture<Void> permit = new CompletableFuture<>();
         if (permitsPerSecond == 0) {
@@ -47,19 +51,35 @@ public final class RequestRateLimiter {
             return permit;
         }
         boolean grantedNow;
+        long now;
         synchronized (this) {
-            long now = scheduling.nanoTime();
+            now = scheduling.nanoTime();
             forgetOlderThanWindow(now);
             grantedNow = waiting.isEmpty() && granted < permitsPerSecond;
             if (grantedNow) {
                 record(now);
             } else {
                 waiting.add(permit);
-                scheduleDrain(now);
+                try {
+                    scheduleDrain(now);
+                } catch (RejectedExecutionException e) {
+                    waiting.remove(permit);
+                    permit.completeExceptionally(e);
+                    return permit;
+                }
             }
         }
         if (grantedNow) {
-            permit.complete(null);
+            grant(permit, now);
+        } else {
+            // Leaves the queue as soon as it is cancelled, so queued() counts only requests still waiting.
+            permit.whenComplete((ignored, failure) -> {
+                if (permit.isCancelled()) {
+                    synchronized (this) {
+                        waiting.remove(permit);
+                    }
+                }
+            });
         }
         return permit;
     }
@@ -71,9 +91,12 @@ public final class RequestRateLimiter {
 
     private void drain() {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
+        List<CompletableFuture<Void>> refused = List.of();
+        RejectedExecutionException rejection = null;
+        long now;
         synchronized (this) {
             drainScheduled = false;
-            long now = scheduling.nanoTime();
+            now = scheduling.nanoTime();
             forgetOlderThanWindow(now);
             while (!waiting.isEmpty() && granted < permitsPerSecond) {
                 CompletableFuture<Void> next = waiting.poll();
@@ -83,20 +106,65 @@ public final class RequestRateLimiter {
                 }
             }
             if (!waiting.isEmpty()) {
-                scheduleDrain(now);
+                try {
+                    scheduleDrain(now);
+                } catch (RejectedExecutionException e) {
+                    // The timer is gone (the transport was closed): nobody left in the queue would ever go.
+                    rejection = e;
+                    refused = new ArrayList<>(waiting);
+                    waiting.clear();
+                }
             }
         }
         // Completed outside the lock: what runs next (sending the request) must not hold it.
-        ready.forEach(permit -> permit.complete(null));
+        ready.forEach(permit -> grant(permit, now));
+        for (CompletableFuture<Void> permit : refused) {
+            permit.completeExceptionally(rejection);
+        }
+    }
+
+    /**
+     * Hands out a permit already recorded at {@code grantedAt}. If the request was cancelled in the meantime (after
+     * the check under the lock), the permit is given back so that it does not use up a place in the window.
+     */
+    private void grant(CompletableFuture<Void> permit, long grantedAt) {
+        if (permit.complete(null)) {
+            return;
+        }
+        boolean someoneWaits;
+        synchronized (this) {
+            giveBack(grantedAt);
+            someoneWaits = !waiting.isEmpty();
+        }
+        if (someoneWaits) {
+            drain();
+        }
+    }
+
+    /** Forgets one grant made at {@code grantedAt} (grants at the same time are interchangeable). */
+    private void giveBack(long grantedAt) {
+        for (int i = granted - 1; i >= 0; i--) {
+            int index = (oldest + i) % grants.length;
+            if (grants[index] == grantedAt) {
+                for (int j = i; j < granted - 1; j++) {
+                    grants[(oldest + j) % grants.length] = grants[(oldest + j + 1) % grants.length];
+                }
+                granted--;
+                return;
+            }
+            if (grants[index] < grantedAt) {
+                return;
+            }
+        }
     }
 
     private void scheduleDrain(long now) {
         if (drainScheduled) {
             return;
         }
-        drainScheduled = true;
         long wait = granted == 0 ? 0 : grants[oldest] + WINDOW_NANOS - now;
         scheduling.schedule(this::drain, wait);
+        drainScheduled = true;
     }
 
     private void record(long now) {

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -115,17 +117,25 @@ public final class StripeTransport implements AutoCloseable {
     }
 
     /**
-     * Sends the request for the account, within the rate limit, retrying as configured.
+     * Sends the request for the account, within the rate limit, retrying as configured. Cancelling the returned
+     * future abandons the call: its place in the rate-limit queue, a pending retry and a request in flight.
      *
-     * @return completes with a 2xx answer, or fails with an {@link UpstreamException}
+     * @return completes with a 2xx answer, or fails with an {@link UpstreamException} (an
+     *         {@link io.balancegraph.domain.error.UpstreamConnectionException} once the transport is closed)
      */
     public CompletableFuture<StripeAnswer> send(StripeRequest request, Account account) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("This Stripe ledger is closed"));
-        }
         Call call = new Call(request, account);
+        if (closed) {
+            call.failClosed();
+            return call.result;
+        }
         inFlight.add(call);
         call.result.whenComplete((answer, failure) -> inFlight.remove(call));
+        if (closed) {
+            // close() ran between the check above and add(): it may not have seen this call.
+            call.failClosed();
+            return call.result;
+        }
         call.start();
         return call.result;
     }
@@ -138,8 +148,7 @@ public final class StripeTransport implements AutoCloseable {
         }
         closed = true;
         for (Call call : inFlight) {
-            call.result.completeExceptionally(StripeErrors.noAnswer(call.what, "the Stripe ledger was closed",
-                    call.attempts, null));
+            call.failClosed();
         }
         try {
             client.close();
@@ -153,14 +162,13 @@ public final class StripeTransport implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> permit(StripeRequest request) {
+    /** The endpoint's own limiter, or {@code null} when there is no per-endpoint limit. */
+    private RequestRateLimiter endpointLimiter(StripeRequest request) {
         int perEndpoint = settings.rateLimit().perEndpointRequestsPerSecond();
         if (perEndpoint == 0) {
-            return globalLimiter.acquire();
+            return null;
         }
-        RequestRateLimiter endpoint = endpointLimiters.computeIfAbsent(request.endpoint(),
-                name -> new RequestRateLimiter(perEndpoint, scheduling));
-        return endpoint.acquire().thenCompose(ignored -> globalLimiter.acquire());
+        return endpointLimiters.computeIfAbsent(request.endpoint(), name -> new RequestRateLimiter(perEndpoint, scheduling));
     }
 
     private MutableHttpRequest<?> httpRequest(StripeRequest request, Account account) {
@@ -185,7 +193,10 @@ public final class StripeTransport implements AutoCloseable {
         private volatile SingleResponse<HttpResponse<byte[]>> exchange;
         private volatile UpstreamException lastFailure;
         private volatile Future<?> deadlineTimer;
-        private volatile CompletableFuture<Void> waitingPermit;
+        private volatile Future<?> retryTimer;
+        /** The permits asked for last: cancelled when the call ends, so an abandoned call leaves its place. */
+        private volatile CompletableFuture<Void> endpointPermit;
+        private volatile CompletableFuture<Void> globalPermit;
 
         Call(StripeRequest request, Account account) {
             this.request = request;
@@ -193,16 +204,16 @@ public final class StripeTransport implements AutoCloseable {
             this.what = request.describe() + (account.isPlatform() ? "" : " for " + account.name());
         }
 
+        /*
+         * Every wait (timer task, permit, exchange) is stored in its field before result.isDone() is checked, and
+         * the completion hook reads the fields after result is done: whichever comes second cancels the wait.
+         */
         void start() {
             result.whenComplete((answer, failure) -> {
-                Future<?> timer = deadlineTimer;
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                CompletableFuture<Void> permit = waitingPermit;
-                if (permit != null) {
-                    permit.cancel(false);
-                }
+                cancel(deadlineTimer);
+                cancel(retryTimer);
+                cancel(endpointPermit);
+                cancel(globalPermit);
                 SingleResponse<HttpResponse<byte[]>> current = exchange;
                 if (current != null && failure != null) {
                     current.cancel();
@@ -211,29 +222,112 @@ public final class StripeTransport implements AutoCloseable {
             attemptWhenPermitted();
         }
 
+        void failClosed() {
+            result.completeExceptionally(StripeErrors.noAnswer(what, "the Stripe ledger was closed", attempts, null));
+        }
+
         private void attemptWhenPermitted() {
-            CompletableFuture<Void> permit = permit(request);
-            waitingPermit = permit;
+            RequestRateLimiter endpoint = endpointLimiter(request);
+            if (endpoint == null) {
+                acquireGlobal();
+                return;
+            }
+            CompletableFuture<Void> permit = acquire(endpoint);
+            if (permit == null) {
+                return;
+            }
+            endpointPermit = permit;
+            if (result.isDone()) {
+                permit.cancel(false);
+                return;
+            }
             permit.whenComplete((ignored, failure) -> {
-                waitingPermit = null;
                 if (failure == null) {
-                    attempt();
+                    acquireGlobal();
+                } else {
+                    waitFailed(failure);
                 }
             });
         }
 
-        private void attempt() {
+        private void acquireGlobal() {
+            CompletableFuture<Void> permit = acquire(globalLimiter);
+            if (permit == null) {
+                return;
+            }
+            globalPermit = permit;
             if (result.isDone()) {
+                permit.cancel(false);
+                return;
+            }
+            permit.whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    attempt();
+                } else {
+                    waitFailed(failure);
+                }
+            });
+        }
+
+        /** A permit from the limiter, or {@code null} when the call is over or failed here. */
+        private CompletableFuture<Void> acquire(RequestRateLimiter limiter) {
+            if (result.isDone()) {
+                return null;
+            }
+            try {
+                return limiter.acquire();
+            } catch (RuntimeException e) {
+                waitFailed(e);
+                return null;
+            }
+        }
+
+        /** Schedules a task on the timer; when the timer refuses it (closed), fails the call and returns {@code null}. */
+        private Future<?> schedule(Runnable task, long delayNanos) {
+            try {
+                return scheduling.schedule(task, delayNanos);
+            } catch (RuntimeException e) {
+                waitFailed(e);
+                return null;
+            }
+        }
+
+        /** A permit or a timer task failed (not cancelled): the timer is gone, so nothing would ever end the call. */
+        private void waitFailed(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof CancellationException) {
+                return;
+            }
+            if (closed) {
+                failClosed();
+            } else {
+                result.completeExceptionally(StripeErrors.noAnswer(what, describe(cause), attempts, cause));
+            }
+        }
+
+        private void attempt() {
+            // Published before the check: a completion from now on cancels this exchange (see start()).
+            SingleResponse<HttpResponse<byte[]>> current = new SingleResponse<>();
+            exchange = current;
+            if (result.isDone()) {
+                exchange = null;
                 return;
             }
             int attempt = ++attempts;
             long started = scheduling.nanoTime();
             if (attempt == 1) {
                 deadlineNanos = started + settings.deadline().toNanos();
-                deadlineTimer = scheduling.schedule(this::deadlinePassed, settings.deadline().toNanos());
+                Future<?> timer = schedule(this::deadlinePassed, settings.deadline().toNanos());
+                if (timer == null) {
+                    return;
+                }
+                deadlineTimer = timer;
+                if (result.isDone()) {
+                    timer.cancel(false);
+                    return;
+                }
             }
-            SingleResponse<HttpResponse<byte[]>> current = new SingleResponse<>();
-            exchange = current;
             current.future.whenComplete((response, failure) -> answered(attempt, started, response, failure));
             try {
                 client.exchange(httpRequest(request, account), BYTES, BYTES).subscribe(current);
@@ -295,7 +389,14 @@ public final class StripeTransport implements AutoCloseable {
             lastFailure = error;
             LOG.info("Retrying {} in {} ms after {} (attempt {} of {} failed)", what, wait.get().toMillis(), reason,
                     attempt, retryPolicy.maxAttempts());
-            scheduling.schedule(this::attemptWhenPermitted, wait.get().toNanos());
+            Future<?> timer = schedule(this::attemptWhenPermitted, wait.get().toNanos());
+            if (timer == null) {
+                return;
+            }
+            retryTimer = timer;
+            if (result.isDone()) {
+                timer.cancel(false);
+            }
         }
 
         private void deadlinePassed() {
@@ -308,6 +409,12 @@ public final class StripeTransport implements AutoCloseable {
                     attempts, null);
             LOG.debug("{} reached its deadline of {} after {} attempt(s)", what, seconds(settings.deadline()), attempts);
             result.completeExceptionally(failure);
+        }
+    }
+
+    private static void cancel(Future<?> future) {
+        if (future != null) {
+            future.cancel(false);
         }
     }
 

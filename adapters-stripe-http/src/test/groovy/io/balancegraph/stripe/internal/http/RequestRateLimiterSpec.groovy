@@ -86,6 +86,61 @@ class RequestRateLimiterSpec extends Specification {
         patient.done && !patient.cancelled
     }
 
+    def "a request that stops waiting leaves the queue at once"() {
+        given:
+        def limiter = new RequestRateLimiter(1, clock)
+        limiter.acquire()
+        def impatient = limiter.acquire()
+        limiter.acquire()
+
+        when:
+        impatient.cancel(false)
+
+        then:
+        limiter.queued() == 1
+    }
+
+    def "a permit handed to a request cancelled at that very moment is given back to the next one"() {
+        given: 'two permits a second, both used; three requests wait'
+        def limiter = new RequestRateLimiter(2, clock)
+        2.times { limiter.acquire() }
+        def third = limiter.acquire()
+        def fourth = limiter.acquire()
+        def fifth = limiter.acquire()
+
+        and: 'the third, once let through, abandons the fourth, already granted in the same round'
+        third.thenRun { fourth.cancel(false) }
+
+        when:
+        clock.advance(Duration.ofSeconds(1))
+
+        then: 'the fifth takes the place of the fourth in this second'
+        third.done && !third.cancelled
+        fourth.cancelled
+        fifth.done && !fifth.cancelled
+        limiter.queued() == 0
+    }
+
+    def "a request queued when the timer no longer takes tasks fails instead of waiting forever"() {
+        given:
+        def refusing = new ManualScheduling() {
+            @Override
+            java.util.concurrent.Future<?> schedule(Runnable task, long delayNanos) {
+                throw new java.util.concurrent.RejectedExecutionException('shut down')
+            }
+        }
+        def limiter = new RequestRateLimiter(1, refusing)
+        def first = limiter.acquire()
+
+        when:
+        def second = limiter.acquire()
+
+        then:
+        first.done && !first.completedExceptionally
+        second.completedExceptionally
+        limiter.queued() == 0
+    }
+
     def "a limit of 0 lets everything through at once"() {
         given:
         def limiter = new RequestRateLimiter(0, clock)
