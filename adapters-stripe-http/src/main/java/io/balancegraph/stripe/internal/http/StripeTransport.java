@@ -40,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Sends GET requests to Stripe and hands back a 2xx answer or an {@link UpstreamException}: the headers
@@ -230,39 +231,32 @@ public final class StripeTransport implements AutoCloseable {
             RequestRateLimiter endpoint = endpointLimiter(request);
             if (endpoint == null) {
                 acquireGlobal();
-                return;
+            } else {
+                whenPermitted(endpoint, permit -> endpointPermit = permit, this::acquireGlobal);
             }
-            CompletableFuture<Void> permit = acquire(endpoint);
-            if (permit == null) {
-                return;
-            }
-            endpointPermit = permit;
-            if (result.isDone()) {
-                permit.cancel(false);
-                return;
-            }
-            permit.whenComplete((ignored, failure) -> {
-                if (failure == null) {
-                    acquireGlobal();
-                } else {
-                    waitFailed(failure);
-                }
-            });
         }
 
         private void acquireGlobal() {
-            CompletableFuture<Void> permit = acquire(globalLimiter);
+            whenPermitted(globalLimiter, permit -> globalPermit = permit, this::attempt);
+        }
+
+        /**
+         * Waits for a permit of the limiter, then runs {@code next}. The permit is kept (so that the call's end can
+         * cancel it) before the call is checked for having ended, so an end in between cannot leave it queued.
+         */
+        private void whenPermitted(RequestRateLimiter limiter, Consumer<CompletableFuture<Void>> keep, Runnable next) {
+            CompletableFuture<Void> permit = acquire(limiter);
             if (permit == null) {
                 return;
             }
-            globalPermit = permit;
+            keep.accept(permit);
             if (result.isDone()) {
                 permit.cancel(false);
                 return;
             }
             permit.whenComplete((ignored, failure) -> {
                 if (failure == null) {
-                    attempt();
+                    next.run();
                 } else {
                     waitFailed(failure);
                 }
