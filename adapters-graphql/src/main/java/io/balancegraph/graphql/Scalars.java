@@ -11,6 +11,8 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -99,7 +101,7 @@ final class Scalars {
             try {
                 return new BigDecimal(text);
             } catch (NumberFormatException e) {
-                throw error.apply("Not a decimal: '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+                throw error.apply("Not a decimal: '" + Echo.shorten(text) + "'");
             }
         }
     }

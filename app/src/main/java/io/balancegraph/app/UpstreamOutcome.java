@@ -1,6 +1,7 @@
 package io.balancegraph.app;
 
 import io.balancegraph.domain.error.AuthenticationException;
+import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.InvalidRequestException;
 import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.error.PermissionException;
@@ -10,8 +11,6 @@ import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.error.UpstreamUnavailableException;
 
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** How one upstream read ended, as the {@code outcome} tag of {@link MeteredLedger}'s timer: a small, fixed set. */
 public enum UpstreamOutcome {
@@ -40,10 +39,7 @@ public enum UpstreamOutcome {
 
     /** The outcome of a read that failed with {@code failure}, looking through the wrappers futures add. */
     public static UpstreamOutcome of(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.unwrap(failure);
         for (UpstreamOutcome outcome : values()) {
             if (outcome.failure != null && outcome.failure.isInstance(cause)) {
                 return outcome;

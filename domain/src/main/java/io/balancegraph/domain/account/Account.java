@@ -1,5 +1,7 @@
 package io.balancegraph.domain.account;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,7 +32,7 @@ public final class Account {
         Objects.requireNonNull(accountId, "accountId");
         if (!CONNECTED_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("A connected account id looks like 'acct_1032D82eZvKYlo2C', not '"
-                    + (accountId.length() > 40 ? accountId.substring(0, 40) + "…" : accountId) + "'");
+                    + Echo.shorten(accountId) + "'");
         }
         return new Account(accountId);
     }

@@ -1,5 +1,7 @@
 package io.balancegraph.domain.money;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -75,6 +77,6 @@ public record Currency(String code) implements Comparable<Currency> {
     }
 
     private static String shorten(String text) {
-        return text.length() <= 16 ? text : text.substring(0, 16) + "…";
+        return Echo.shorten(text, 16);
     }
 }

@@ -1,5 +1,7 @@
 package io.balancegraph.domain.money;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -61,8 +63,7 @@ public record Money(long minorUnits, Currency currency) {
 
     /** The amount as written (scientific notation stays short), cut to a readable length. */
     private static String shorten(BigDecimal amount) {
-        String text = amount.toString();
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return Echo.shorten(amount.toString());
     }
 
     /** Parses a decimal string in major units, e.g. {@code "-12.30"}; see {@link #ofMajor(BigDecimal, Currency)}. */

@@ -1,5 +1,7 @@
 package io.balancegraph.domain.query;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.util.regex.Pattern;
 
 /** Checks Stripe object ids ({@code txn_...}, {@code po_...}, {@code ch_...}) before they go into a request. */
@@ -14,7 +16,7 @@ public final class ObjectIds {
     public static String require(String id, String field) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidQueryException(field, field + " must be a Stripe object id (letters, digits and '_', "
-                    + "at most 255), not " + (id == null ? "null" : "'" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'"));
+                    + "at most 255), not " + (id == null ? "null" : "'" + Echo.shorten(id) + "'"));
         }
         return id;
     }

@@ -1,6 +1,7 @@
 package io.balancegraph.domain.query;
 
 import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 
@@ -12,7 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -87,14 +87,7 @@ public final class TransactionWalk {
         }
 
         private Page<BalanceTransaction> fetch(BalanceTransactionQuery query) {
-            try {
-                return port.listTransactions(account, query).toCompletableFuture().join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
+            return Failures.join(port.listTransactions(account, query));
         }
     }
 }

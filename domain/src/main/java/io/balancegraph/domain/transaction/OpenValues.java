@@ -1,5 +1,7 @@
 package io.balancegraph.domain.transaction;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,7 @@ final class OpenValues {
         Objects.requireNonNull(value, what);
         if (!TOKEN.matcher(value).matches()) {
             throw new IllegalArgumentException(what + " must be a lower-case Stripe value such as 'charge', not '"
-                    + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+                    + Echo.shorten(value) + "'");
         }
         return value;
     }

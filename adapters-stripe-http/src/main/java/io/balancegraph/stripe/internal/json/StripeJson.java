@@ -19,6 +19,7 @@ import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.query.Position;
+import io.balancegraph.domain.text.Echo;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.BalanceType;
 import io.balancegraph.domain.transaction.Fee;
@@ -321,6 +322,6 @@ public final class StripeJson {
             return "no detail";
         }
         String firstLine = StripeApiKey.redact(message.lines().findFirst().orElse(""));
-        return firstLine.length() <= MAX_REASON_LENGTH ? firstLine : firstLine.substring(0, MAX_REASON_LENGTH) + "…";
+        return Echo.shorten(firstLine, MAX_REASON_LENGTH);
     }
 }
