@@ -1,8 +1,18 @@
 package io.balancegraph.domain.port;
 
+import io.balancegraph.domain.blocking.BlockingLedger;
+
 /**
  * All the reads of one source of balance data (Stripe, the demo ledger), for wiring that wants one object.
  * Code that needs one question should depend on that port alone.
+ *
+ * <p>Every read returns a {@link java.util.concurrent.CompletionStage} at once; {@link #blocking()} gives the
+ * same reads answered in the calling thread, throwing the typed failures.
  */
 public interface BalanceLedger extends ReadBalancePort, ListBalanceTransactionsPort, GetBalanceTransactionPort {
+
+    /** {@return this ledger's reads in the calling thread, throwing each failure as its own {@link io.balancegraph.domain.error.UpstreamException}} */
+    default BlockingLedger blocking() {
+        return BlockingLedger.of(this);
+    }
 }
