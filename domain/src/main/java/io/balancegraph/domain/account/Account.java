@@ -24,10 +24,17 @@ public final class Account {
         this.connectedId = connectedId;
     }
 
+    /** {@return the platform account: the one that owns the API key} */
     public static Account platform() {
         return PLATFORM;
     }
 
+    /**
+     * {@return a Connect account of the platform}
+     *
+     * @param accountId its {@code acct_} id
+     * @throws IllegalArgumentException when the id does not look like one
+     */
     public static Account connected(String accountId) {
         Objects.requireNonNull(accountId, "accountId");
         if (!CONNECTED_ID.matcher(accountId).matches()) {
@@ -37,21 +44,27 @@ public final class Account {
         return new Account(accountId);
     }
 
-    /** {@code "platform"} or an {@code acct_} id; {@code null} means the platform too. */
+    /**
+     * {@return the account a text names}
+     *
+     * @param text {@code "platform"} or an {@code acct_} id; {@code null} means the platform too
+     * @throws IllegalArgumentException when the text is neither
+     */
     public static Account parse(String text) {
         return text == null || text.equals(PLATFORM_NAME) ? PLATFORM : connected(text);
     }
 
+    /** {@return whether this is the platform account rather than a connected one} */
     public boolean isPlatform() {
         return connectedId == null;
     }
 
-    /** The {@code acct_} id, empty for the platform account. */
+    /** {@return the {@code acct_} id, empty for the platform account} */
     public Optional<String> connectedId() {
         return Optional.ofNullable(connectedId);
     }
 
-    /** {@code "platform"} or the {@code acct_} id; {@link #parse(String)} reads it back. */
+    /** {@return {@code "platform"} or the {@code acct_} id; {@link #parse(String)} reads it back} */
     public String name() {
         return connectedId == null ? PLATFORM_NAME : connectedId;
     }

@@ -39,6 +39,7 @@ public final class InMemoryLedger implements BalanceLedger {
         this.books = Map.copyOf(books);
     }
 
+    /** {@return a builder with no account: a read of an account not added fails with {@link PermissionException}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -127,20 +128,34 @@ public final class InMemoryLedger implements BalanceLedger {
         }
     }
 
+    /** Collects the accounts of a ledger. */
     public static final class Builder {
         private final Map<Account, Book> books = new HashMap<>();
 
         private Builder() {
         }
 
-        /** An account with its balance and transactions (in any order). */
+        /**
+         * Adds an account with its balance and transactions.
+         *
+         * @param account      the account
+         * @param balance      its balance, as {@code readBalance} answers it
+         * @param transactions its transactions, in any order
+         * @return this builder
+         */
         public Builder account(Account account, Balance balance, List<BalanceTransaction> transactions) {
             return account(account, balance, transactions, Map.of());
         }
 
         /**
+         * Adds an account with its balance, transactions and the payouts they were paid out in.
+         *
+         * @param account             the account
+         * @param balance             its balance, as {@code readBalance} answers it
+         * @param transactions        its transactions, in any order
          * @param payoutByTransaction the payout ({@code po_...}) each transaction was paid out in, for the
          *                            {@code payout} filter
+         * @return this builder
          */
         public Builder account(Account account, Balance balance, List<BalanceTransaction> transactions,
                                Map<String, String> payoutByTransaction) {
@@ -149,6 +164,7 @@ public final class InMemoryLedger implements BalanceLedger {
             return this;
         }
 
+        /** {@return the ledger of the accounts added} */
         public InMemoryLedger build() {
             return new InMemoryLedger(books);
         }

@@ -12,6 +12,11 @@ package io.balancegraph.domain.error;
  */
 public record UpstreamError(int httpStatus, String type, String code, String param, String message, String requestId) {
 
+    /**
+     * {@return an error with a message only, for failures where no answer arrived}
+     *
+     * @param message the explanation
+     */
     public static UpstreamError of(String message) {
         return new UpstreamError(0, null, null, null, message, null);
     }

@@ -10,18 +10,26 @@ public abstract sealed class UpstreamException extends RuntimeException
         permits InvalidRequestException, NotFoundException, AuthenticationException, PermissionException,
         RateLimitedException, UpstreamUnavailableException, UpstreamConnectionException {
 
+    /** What the upstream said. */
     private final UpstreamError error;
 
+    /**
+     * A failure whose message is the upstream's.
+     *
+     * @param error what the upstream said; its {@code message} becomes this exception's
+     * @param cause the underlying failure, or {@code null}
+     */
     protected UpstreamException(UpstreamError error, Throwable cause) {
         super(Objects.requireNonNull(error, "error").message(), cause);
         this.error = error;
     }
 
+    /** {@return what the upstream said: HTTP status, Stripe's type, code, param, message and request id} */
     public UpstreamError error() {
         return error;
     }
 
-    /** Whether the same read may succeed if simply tried again later. */
+    /** {@return whether the same read may succeed if simply tried again later} */
     public boolean isTransient() {
         return false;
     }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>The exponent follows Stripe, not ISO: ISK is two-decimal at Stripe (amounts divisible by 100), and
  * every currency Stripe does not list as zero- or three-decimal is two-decimal.
+ *
+ * @param code the ISO 4217 code, upper case
  */
 public record Currency(String code) implements Comparable<Currency> {
 
@@ -26,12 +28,21 @@ public record Currency(String code) implements Comparable<Currency> {
     /** Stripe's three-decimal currencies: an amount of 1234 KWD is 1.234 KWD. */
     private static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
 
+    /** US dollar, two decimals. */
     public static final Currency USD = new Currency("USD");
+    /** Euro, two decimals. */
     public static final Currency EUR = new Currency("EUR");
+    /** Japanese yen, zero-decimal. */
     public static final Currency JPY = new Currency("JPY");
+    /** Kuwaiti dinar, three decimals. */
     public static final Currency KWD = new Currency("KWD");
 
-    /** Accepts Stripe's lower-case codes as well as ISO's upper-case ones; stores upper case. */
+    /**
+     * Accepts Stripe's lower-case codes as well as ISO's upper-case ones; stores upper case.
+     *
+     * @param code the three-letter code, any case
+     * @throws IllegalArgumentException when it is not three letters
+     */
     public Currency {
         Objects.requireNonNull(code, "currency code");
         code = code.trim().toUpperCase(Locale.ROOT);
@@ -40,11 +51,17 @@ public record Currency(String code) implements Comparable<Currency> {
         }
     }
 
+    /**
+     * {@return the currency with this code}
+     *
+     * @param code the three-letter code, any case ({@code "usd"} and {@code "USD"} alike)
+     * @throws IllegalArgumentException when it is not three letters
+     */
     public static Currency of(String code) {
         return new Currency(code);
     }
 
-    /** Digits after the decimal point of this currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD). */
+    /** {@return the digits after the decimal point of this currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD)} */
     public int exponent() {
         if (ZERO_DECIMAL.contains(code)) {
             return 0;
@@ -52,12 +69,12 @@ public record Currency(String code) implements Comparable<Currency> {
         return THREE_DECIMAL.contains(code) ? 3 : 2;
     }
 
-    /** The code as Stripe sends and expects it (lower case). */
+    /** {@return the code as Stripe sends and expects it (lower case)} */
     public String stripeCode() {
         return code.toLowerCase(Locale.ROOT);
     }
 
-    /** The currency's English name from the JDK's ISO 4217 table, or the code when the JDK does not know it. */
+    /** {@return the currency's English name from the JDK's ISO 4217 table, or the code when the JDK does not know it} */
     public String displayName() {
         try {
             return java.util.Currency.getInstance(code).getDisplayName(Locale.ENGLISH);
@@ -66,11 +83,13 @@ public record Currency(String code) implements Comparable<Currency> {
         }
     }
 
+    /** Orders currencies by code. */
     @Override
     public int compareTo(Currency other) {
         return code.compareTo(other.code);
     }
 
+    /** {@return the upper-case code} */
     @Override
     public String toString() {
         return code;

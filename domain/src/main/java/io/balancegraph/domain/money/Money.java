@@ -10,31 +10,60 @@ import java.util.Objects;
  * sends it. Immutable; arithmetic refuses to mix currencies and refuses to overflow instead of wrapping.
  * There is no floating point anywhere: conversion to and from major units goes through {@link BigDecimal}
  * and never rounds.
+ *
+ * @param minorUnits the amount in the currency's minor units, negative for money owed
+ * @param currency   the currency
  */
 public record Money(long minorUnits, Currency currency) {
 
     /** A {@code long} has 19 digits: no amount in major units with more digits before the point can fit. */
     private static final int MAX_INTEGER_DIGITS = 19;
 
+    /**
+     * Checks that there is a currency.
+     *
+     * @param minorUnits the amount in the currency's minor units
+     * @param currency   the currency
+     */
     public Money {
         Objects.requireNonNull(currency, "currency");
     }
 
+    /**
+     * {@return an amount in minor units}
+     *
+     * @param minorUnits the amount in the currency's minor units, e.g. {@code 1230} for USD 12.30
+     * @param currency   the currency
+     */
     public static Money of(long minorUnits, Currency currency) {
         return new Money(minorUnits, currency);
     }
 
+    /**
+     * {@return an amount in minor units of the currency with this code}
+     *
+     * @param minorUnits   the amount in the currency's minor units
+     * @param currencyCode the ISO 4217 code, any case, e.g. {@code "usd"}
+     * @throws IllegalArgumentException when the code is not three letters
+     */
     public static Money of(long minorUnits, String currencyCode) {
         return new Money(minorUnits, Currency.of(currencyCode));
     }
 
+    /**
+     * {@return no money in the currency, the start of a sum}
+     *
+     * @param currency the currency
+     */
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }
 
     /**
-     * An amount given in major units, e.g. {@code 12.34} USD or {@code 1500} JPY.
+     * {@return an amount given in major units, e.g. {@code 12.34} USD or {@code 1500} JPY}
      *
+     * @param amount   the amount in major units
+     * @param currency the currency, whose exponent says how many decimals it may have
      * @throws ArithmeticException when the amount has more decimals than the currency's minor unit (it would
      *                             need rounding) or does not fit in a {@code long} of minor units
      */
@@ -66,7 +95,15 @@ public record Money(long minorUnits, Currency currency) {
         return Echo.shorten(amount.toString());
     }
 
-    /** Parses a decimal string in major units, e.g. {@code "-12.30"}; see {@link #ofMajor(BigDecimal, Currency)}. */
+    /**
+     * {@return the amount a decimal string in major units gives, e.g. {@code "-12.30"}}
+     * See {@link #ofMajor(BigDecimal, Currency)}.
+     *
+     * @param amount   the decimal string
+     * @param currency the currency
+     * @throws IllegalArgumentException when the text is not a decimal number
+     * @throws ArithmeticException      when it would need rounding or does not fit
+     */
     public static Money parse(String amount, Currency currency) {
         Objects.requireNonNull(amount, "amount");
         try {
@@ -76,16 +113,23 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
-    /** The amount in major units with exactly the currency's number of decimals: 12.30 USD, 1500 JPY, 1.234 KWD. */
+    /** {@return the amount in major units with exactly the currency's number of decimals: 12.30 USD, 1500 JPY, 1.234 KWD} */
     public BigDecimal toMajor() {
         return BigDecimal.valueOf(minorUnits, currency.exponent());
     }
 
-    /** {@link #toMajor()} as a plain decimal string, never in scientific notation. */
+    /** {@return {@link #toMajor()} as a plain decimal string, never in scientific notation} */
     public String toDecimalString() {
         return toMajor().toPlainString();
     }
 
+    /**
+     * {@return the sum}
+     *
+     * @param other an amount in the same currency
+     * @throws CurrencyMismatchException when it is in another currency
+     * @throws ArithmeticException       when the sum does not fit in a {@code long}
+     */
     public Money plus(Money other) {
         requireSameCurrency(other);
         try {
@@ -95,6 +139,13 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
+    /**
+     * {@return the difference}
+     *
+     * @param other an amount in the same currency
+     * @throws CurrencyMismatchException when it is in another currency
+     * @throws ArithmeticException       when the difference does not fit in a {@code long}
+     */
     public Money minus(Money other) {
         requireSameCurrency(other);
         try {
@@ -104,6 +155,11 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
+    /**
+     * {@return the same amount with the other sign}
+     *
+     * @throws ArithmeticException for the one amount whose negation does not fit, {@code Long.MIN_VALUE}
+     */
     public Money negate() {
         try {
             return new Money(Math.negateExact(minorUnits), currency);
@@ -112,18 +168,26 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
+    /** {@return whether the amount is below zero} */
     public boolean isNegative() {
         return minorUnits < 0;
     }
 
+    /** {@return whether the amount is zero} */
     public boolean isZero() {
         return minorUnits == 0;
     }
 
+    /** {@return whether the amount is above zero} */
     public boolean isPositive() {
         return minorUnits > 0;
     }
 
+    /**
+     * {@return whether the amount is in this currency}
+     *
+     * @param other a currency
+     */
     public boolean isIn(Currency other) {
         return currency.equals(other);
     }
@@ -139,7 +203,7 @@ public record Money(long minorUnits, Currency currency) {
         return new ArithmeticException(this + " " + operator + " " + other + " overflows a 64-bit amount");
     }
 
-    /** {@code USD 12.30}. */
+    /** {@return the currency code and the amount in major units, e.g. {@code USD 12.30}} */
     @Override
     public String toString() {
         return currency.code() + " " + toDecimalString();

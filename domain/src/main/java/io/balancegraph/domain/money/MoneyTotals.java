@@ -11,7 +11,15 @@ public final class MoneyTotals {
     private MoneyTotals() {
     }
 
-    /** The total of the amounts in {@code currency}, ignoring the others; zero when there are none. */
+    /**
+     * {@return the total of the amounts in {@code currency}, ignoring the others; zero when there are none}
+     *
+     * @param currency the currency to add up
+     * @param items    the things that carry an amount
+     * @param amount   each item's amount
+     * @param <T>      the type of the items
+     * @throws ArithmeticException when the total does not fit in a {@code long}
+     */
     public static <T> Money sumIn(Currency currency, Collection<T> items, Function<T, Money> amount) {
         Money total = Money.zero(currency);
         for (T item : items) {
@@ -23,7 +31,14 @@ public final class MoneyTotals {
         return total;
     }
 
-    /** The totals per currency, ordered by currency code. */
+    /**
+     * {@return the totals per currency, ordered by currency code}
+     *
+     * @param items  the things that carry an amount
+     * @param amount each item's amount
+     * @param <T>    the type of the items
+     * @throws ArithmeticException when a total does not fit in a {@code long}
+     */
     public static <T> Map<Currency, Money> sumByCurrency(Collection<T> items, Function<T, Money> amount) {
         Map<Currency, Money> totals = new TreeMap<>();
         for (T item : items) {

@@ -14,7 +14,13 @@ import java.util.concurrent.CompletionStage;
 public interface GetBalanceTransactionPort {
 
     /**
-     * @param expandSource whether to read the source object in full ({@code expand[]=source})
+     * Reads the transaction; the returned stage completes when the answer is in, and never blocks the caller.
+     *
+     * @param account       whose transaction it is
+     * @param transactionId the {@code txn_} id
+     * @param expandSource  whether to read the source object in full ({@code expand[]=source})
+     * @return the transaction, or empty when there is none with that id; a failed stage holds an
+     *         {@link io.balancegraph.domain.error.UpstreamException} subclass
      */
     CompletionStage<Optional<BalanceTransaction>> getTransaction(Account account, String transactionId, boolean expandSource);
 }

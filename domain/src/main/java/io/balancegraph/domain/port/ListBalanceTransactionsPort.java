@@ -15,5 +15,13 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface ListBalanceTransactionsPort {
 
+    /**
+     * Lists one page; the returned stage completes when the answer is in, and never blocks the caller.
+     *
+     * @param account whose transactions to list
+     * @param query   the filters, the page size and where the page starts
+     * @return the page, newest first; a failed stage holds an {@link io.balancegraph.domain.error.UpstreamException}
+     *         subclass
+     */
     CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query);
 }

@@ -12,5 +12,11 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface ReadBalancePort {
 
+    /**
+     * Reads the balance; the returned stage completes when the answer is in, and never blocks the caller.
+     *
+     * @param account whose balance to read
+     * @return the balance; a failed stage holds an {@link io.balancegraph.domain.error.UpstreamException} subclass
+     */
     CompletionStage<Balance> readBalance(Account account);
 }

@@ -15,8 +15,19 @@ import java.util.Optional;
  */
 public record CreatedFilter(Instant gt, Instant gte, Instant lt, Instant lte) {
 
+    /** No bound: every creation time matches. */
     public static final CreatedFilter ANY = new CreatedFilter(null, null, null, null);
 
+    /**
+     * Checks the bounds.
+     *
+     * @param gt  after this time, or {@code null}
+     * @param gte at or after this time, or {@code null}
+     * @param lt  before this time, or {@code null}
+     * @param lte at or before this time, or {@code null}
+     * @throws InvalidQueryException when a bound has a fraction of a second, both forms of a side are given, or no
+     *                               time can fall in the range
+     */
     public CreatedFilter {
         for (Instant bound : new Instant[] {gt, gte, lt, lte}) {
             if (bound != null && bound.getNano() != 0) {
@@ -36,15 +47,25 @@ public record CreatedFilter(Instant gt, Instant gte, Instant lt, Instant lte) {
         }
     }
 
-    /** Exactly at this second, as Stripe's {@code created=...}. */
+    /**
+     * {@return the filter for exactly this second, as Stripe's {@code created=...}}
+     *
+     * @param time a whole second
+     */
     public static CreatedFilter at(Instant time) {
         return new CreatedFilter(null, time, null, time);
     }
 
+    /** {@return whether the filter has no bound} */
     public boolean isAny() {
         return equals(ANY);
     }
 
+    /**
+     * {@return whether a creation time falls in the range}
+     *
+     * @param created the time to test
+     */
     public boolean matches(Instant created) {
         return (gt == null || created.isAfter(gt)) && (gte == null || !created.isBefore(gte))
                 && (lt == null || created.isBefore(lt)) && (lte == null || !created.isAfter(lte));

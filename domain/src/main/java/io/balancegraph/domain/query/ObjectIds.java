@@ -12,7 +12,14 @@ public final class ObjectIds {
     private ObjectIds() {
     }
 
-    /** Returns the id when it has the shape of a Stripe id; refuses anything that could alter a URL. */
+    /**
+     * Refuses anything that could alter a URL.
+     *
+     * @param id    the id to check
+     * @param field the query's part it came from, for the error
+     * @return the id, when it has the shape of a Stripe id
+     * @throws InvalidQueryException when it does not
+     */
     public static String require(String id, String field) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidQueryException(field, field + " must be a Stripe object id (letters, digits and '_', "

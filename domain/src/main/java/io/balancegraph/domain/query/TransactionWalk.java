@@ -33,6 +33,13 @@ public final class TransactionWalk {
     private TransactionWalk() {
     }
 
+    /**
+     * {@return every transaction of the query, read page after page as the stream reaches it}
+     *
+     * @param port    what reads one page
+     * @param account whose transactions to walk
+     * @param query   the filters, the page size (how many are read per call) and where the walk starts
+     */
     public static Stream<BalanceTransaction> all(ListBalanceTransactionsPort port, Account account,
                                                  BalanceTransactionQuery query) {
         Objects.requireNonNull(port, "port");

@@ -12,12 +12,21 @@ public final class Echo {
     private Echo() {
     }
 
-    /** The text, cut after {@value #MAX_LENGTH} characters with an ellipsis; {@code "null"} for null. */
+    /**
+     * {@return the text, cut after {@value #MAX_LENGTH} characters with an ellipsis; {@code "null"} for null}
+     *
+     * @param text the value to quote
+     */
     public static String shorten(String text) {
         return shorten(text, MAX_LENGTH);
     }
 
-    /** The text, cut after {@code max} characters with an ellipsis; {@code "null"} for null. */
+    /**
+     * {@return the text, cut after {@code max} characters with an ellipsis; {@code "null"} for null}
+     *
+     * @param text the value to quote
+     * @param max  the most characters kept
+     */
     public static String shorten(String text, int max) {
         if (text == null) {
             return "null";

@@ -43,6 +43,25 @@ public record BalanceTransaction(
         Instant availableOn,
         TransactionSource source) {
 
+    /**
+     * Checks that every required part is there and that fee and net are in the amount's currency.
+     *
+     * @param id                the transaction id
+     * @param amount            gross amount
+     * @param fee               fees paid for it
+     * @param net               net effect on the balance
+     * @param feeDetails        the fee broken down; copied
+     * @param exchangeRate      the conversion rate, or {@code null}
+     * @param type              what kind of movement it is
+     * @param status            available or pending
+     * @param reportingCategory Stripe's accounting classification
+     * @param balanceType       the balance it affects, or {@code null}
+     * @param description       free text, or {@code null}
+     * @param created           when it was created
+     * @param availableOn       when its net funds become available
+     * @param source            the Stripe object it relates to, or {@code null}
+     * @throws CurrencyMismatchException when fee or net is in another currency
+     */
     public BalanceTransaction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(amount, "amount");
@@ -61,7 +80,7 @@ public record BalanceTransaction(
         }
     }
 
-    /** The transaction's currency: amount, fee and net are all in it. */
+    /** {@return the transaction's currency: amount, fee and net are all in it} */
     public Currency currency() {
         return amount.currency();
     }

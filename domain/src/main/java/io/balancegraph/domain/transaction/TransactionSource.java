@@ -29,6 +29,14 @@ public record TransactionSource(String id, String object, Details details) {
             Map.entry("rtx", "reserve_transaction"), Map.entry("itd", "tax_deducted_at_source"),
             Map.entry("cct", "connect_collection_transfer"));
 
+    /**
+     * Checks that there is an id and that the object type can be a Stripe value.
+     *
+     * @param id      the object's id
+     * @param object  its object type, or {@code null}
+     * @param details what an expanded source adds, or {@code null}
+     * @throws IllegalArgumentException when the object type cannot be a Stripe value
+     */
     public TransactionSource {
         Objects.requireNonNull(id, "id");
         if (object != null) {
@@ -36,17 +44,26 @@ public record TransactionSource(String id, String object, Details details) {
         }
     }
 
-    /** A source known only by its id, as Stripe returns it without {@code expand[]}. */
+    /**
+     * {@return a source known only by its id, as Stripe returns it without {@code expand[]}}
+     *
+     * @param id the object's id; its prefix gives the object type when it is a known one
+     */
     public static TransactionSource ofId(String id) {
         return new TransactionSource(id, objectForId(id), null);
     }
 
-    /** The object type Stripe's id prefix stands for, or {@code null} for a prefix we do not know. */
+    /**
+     * {@return the object type Stripe's id prefix stands for, or {@code null} for a prefix we do not know}
+     *
+     * @param id a Stripe object id, e.g. {@code ch_...}
+     */
     public static String objectForId(String id) {
         int underscore = id.indexOf('_');
         return underscore < 0 ? null : OBJECT_BY_PREFIX.get(id.substring(0, underscore));
     }
 
+    /** {@return what the expanded source adds; empty when the source was not expanded} */
     public Optional<Details> expanded() {
         return Optional.ofNullable(details);
     }
@@ -54,6 +71,11 @@ public record TransactionSource(String id, String object, Details details) {
     /**
      * The fields most source objects share, read from an expanded source. Each is {@code null} where the
      * object has no such field.
+     *
+     * @param amount      the object's amount, e.g. a charge's
+     * @param status      its status, e.g. {@code succeeded}
+     * @param description its description
+     * @param created     when it was created
      */
     public record Details(Money amount, String status, String description, Instant created) {
     }
