@@ -65,9 +65,9 @@ runtime_artifacts() {
 poms_opened() {
   local dir="$1"
   shift
-  strace -f -qq --seccomp-bpf -e trace=openat -o "$work/trace" "$root/mvnw" -B -ntp -o -q -f "$dir/pom.xml" \
+  strace -f -qq --seccomp-bpf -e trace=openat -o "$work/trace-${dir##*/}" "$root/mvnw" -B -ntp -o -q -f "$dir/pom.xml" \
     -Dmaven.repo.local="$head" -Dmaven.repo.local.tail="$tail" "$@" "$dependency_plugin:list" >/dev/null
-  grep -v ' = -1 ' "$work/trace" | grep -o '"[^"]*\.pom"' | tr -d '"' \
+  grep -v ' = -1 ' "$work/trace-${dir##*/}" | grep -o '"[^"]*\.pom"' | tr -d '"' \
     | sed -n -e "s|^$head/||p" -e "s|^$tail/||p" | sort -u
 }
 
@@ -116,7 +116,8 @@ stripe_javadoc="$head/io/balancegraph/adapters-stripe-http/$version/adapters-str
 check "adapters-stripe-http: its javadoc has the public API" jar_has "$stripe_javadoc" 'io/balancegraph/stripe/StripeLedgers.html'
 check "adapters-stripe-http: its javadoc has no internal package" jar_lacks "$stripe_javadoc" 'io/balancegraph/stripe/internal'
 
-# 3. The domain alone: Maven opens its POM and nothing else (compared with a project without dependencies).
+# 3. The domain alone: Maven opens its POM and nothing else (compared with a project without dependencies). Traced
+#    while step 4 runs, since both only read the repositories.
 mkdir -p "$work/bare"
 cat >"$work/bare/pom.xml" <<'EOF'
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -127,13 +128,10 @@ cat >"$work/bare/pom.xml" <<'EOF'
 </project>
 EOF
 cp -r "$root/docs/examples/consumer" "$work/consumer"
-poms_opened "$work/bare" >"$work/bare-poms.txt"
-poms_opened "$work/consumer" -DdomainOnly -Dbalancegraph.version="$version" >"$work/domain-poms.txt"
-comm -13 "$work/bare-poms.txt" "$work/domain-poms.txt" >"$work/domain-only-poms.txt"
-echo "POMs Maven opens to resolve io.balancegraph:domain:"
-sed 's/^/  /' "$work/domain-only-poms.txt"
-check "resolving the domain opens its own POM and no other (no parent, no BOM)" \
-  test "$(cat "$work/domain-only-poms.txt")" = "io/balancegraph/domain/$version/domain-$version.pom"
+poms_opened "$work/bare" >"$work/bare-poms.txt" &
+bare_run=$!
+poms_opened "$work/consumer" -DdomainOnly -Dbalancegraph.version="$version" >"$work/domain-poms.txt" &
+domain_run=$!
 
 # 4 and 5. The adapters and the examples.
 if mvn "$work/consumer" -o -Dbalancegraph.version="$version" compile \
@@ -164,6 +162,17 @@ prints_balance() { java -cp "$work/consumer/target/classes:$1" PaidOut | grep -x
 check "the demo example runs and prints the README's balance" prints_balance "$(cat "$work/classpath.txt")"
 check "the demo example runs with the domain jar alone on its class path" \
   prints_balance "$head/io/balancegraph/domain/$version/domain-$version.jar"
+
+# 3, its outcome.
+if wait "$bare_run" && wait "$domain_run"; then
+  comm -13 "$work/bare-poms.txt" "$work/domain-poms.txt" >"$work/domain-only-poms.txt"
+  echo "POMs Maven opens to resolve io.balancegraph:domain:"
+  sed 's/^/  /' "$work/domain-only-poms.txt"
+  check "resolving the domain opens its own POM and no other (no parent, no BOM)" \
+    test "$(cat "$work/domain-only-poms.txt")" = "io/balancegraph/domain/$version/domain-$version.pom"
+else
+  fail "resolving the domain opens its own POM and no other (no parent, no BOM): the traced Maven runs failed"
+fi
 
 echo "consumer check took ${SECONDS} s"
 echo "consumer: $passed passed, $failed failed"
