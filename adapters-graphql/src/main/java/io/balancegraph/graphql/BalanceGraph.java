@@ -1,5 +1,12 @@
 package io.balancegraph.graphql;
 
+import io.balancegraph.graphql.error.ErrorCoding;
+import io.balancegraph.graphql.error.FieldErrors;
+import io.balancegraph.graphql.limit.ParsedDocuments;
+import io.balancegraph.graphql.limit.QueryLimits;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.UpstreamReads;
+
 import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;

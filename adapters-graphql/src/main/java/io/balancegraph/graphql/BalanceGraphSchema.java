@@ -1,5 +1,14 @@
 package io.balancegraph.graphql;
 
+import io.balancegraph.graphql.fetch.BalanceFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
+import io.balancegraph.graphql.fetch.CurrenciesFetcher;
+import io.balancegraph.graphql.fetch.Scalars;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadResults;
+import io.balancegraph.graphql.read.UpstreamReads;
+
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;

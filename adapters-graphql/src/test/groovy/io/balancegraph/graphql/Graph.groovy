@@ -1,5 +1,8 @@
 package io.balancegraph.graphql
 
+import io.balancegraph.graphql.read.Ports
+import io.balancegraph.graphql.read.UpstreamReads
+
 import graphql.ExecutionInput
 import graphql.GraphQL
 import io.balancegraph.domain.demo.DemoLedger

@@ -1,5 +1,7 @@
 package io.balancegraph.graphql
 
+import io.balancegraph.graphql.paging.TransactionCursors
+
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.query.BalanceTransactionQuery

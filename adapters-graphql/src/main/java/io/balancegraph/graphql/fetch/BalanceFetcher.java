@@ -1,0 +1,26 @@
+package io.balancegraph.graphql.fetch;
+
+import io.balancegraph.graphql.read.ReadResults;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.UpstreamRead;
+import io.balancegraph.graphql.read.UpstreamReads;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.balance.Balance;
+
+import java.util.concurrent.CompletableFuture;
+
+/** {@code Query.balance}: the account's balance, read once per request (shared with {@code currencies}). */
+public final class BalanceFetcher extends AccountFetcher<Balance> {
+
+    public BalanceFetcher(UpstreamReads upstream) {
+        super(upstream);
+    }
+
+    @Override
+    CompletableFuture<DataFetcherResult<Balance>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
+        return reads.read(new UpstreamRead.BalanceOf(account)).thenApply(balance -> ReadResults.of(balance.value(), balance));
+    }
+}

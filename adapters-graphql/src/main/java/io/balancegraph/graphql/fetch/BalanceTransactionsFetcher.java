@@ -1,0 +1,47 @@
+package io.balancegraph.graphql.fetch;
+
+import io.balancegraph.graphql.paging.PageArguments;
+import io.balancegraph.graphql.paging.TransactionConnection;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.paging.TransactionFilter;
+import io.balancegraph.graphql.read.ReadResults;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.UpstreamRead;
+import io.balancegraph.graphql.read.UpstreamReads;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.query.BalanceTransactionQuery;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code Query.balanceTransactions}: one page of the account's transactions. Every argument is checked (access,
+ * paging, filter, cursor) before the one upstream read; sources are expanded only when the selection needs it.
+ */
+public final class BalanceTransactionsFetcher extends AccountFetcher<TransactionConnection> {
+
+    private final TransactionCursors cursors;
+
+    public BalanceTransactionsFetcher(UpstreamReads upstream, TransactionCursors cursors) {
+        super(upstream);
+        this.cursors = cursors;
+    }
+
+    @Override
+    CompletableFuture<DataFetcherResult<TransactionConnection>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
+        PageArguments page = PageArguments.of(env);
+        Map<String, Object> filter = env.getArgument("filter");
+        BalanceTransactionQuery listing = TransactionFilter.toQuery(filter)
+                .limit(page.size())
+                .expandSource(SourceSelection.needsExpansion(env.getSelectionSet(), "edges/node/source/*", "nodes/source/*"))
+                .build();
+        String scope = cursors.scope(account, listing);
+        String transactionId = page.cursor() == null ? null : cursors.decode(page.cursor(), scope, page.cursorArgument());
+        BalanceTransactionQuery query = listing.withPosition(page.position(transactionId));
+        return reads.read(new UpstreamRead.TransactionPage(account, query))
+                .thenApply(read -> ReadResults.of(TransactionConnection.of(read.value(), cursors, scope), read));
+    }
+}

@@ -1,0 +1,39 @@
+package io.balancegraph.graphql.fetch;
+
+import io.balancegraph.graphql.read.ReadResults;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.UpstreamRead;
+import io.balancegraph.graphql.read.UpstreamReads;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.balance.Balance;
+import io.balancegraph.domain.money.Currency;
+import io.balancegraph.domain.money.Money;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code Query.currencies}: the currencies in the account's balance, from the request's one balance read. */
+public final class CurrenciesFetcher extends AccountFetcher<List<CurrenciesFetcher.Held>> {
+
+    public CurrenciesFetcher(UpstreamReads upstream) {
+        super(upstream);
+    }
+
+    @Override
+    CompletableFuture<DataFetcherResult<List<Held>>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
+        return reads.read(new UpstreamRead.BalanceOf(account)).thenApply(balance -> ReadResults.of(held(balance.value()), balance));
+    }
+
+    private static List<Held> held(Balance balance) {
+        return balance.currencies().stream()
+                .map(currency -> new Held(currency, balance.availableIn(currency), balance.pendingIn(currency)))
+                .toList();
+    }
+
+    /** A currency with the account's totals in it: what a {@code Currency} of {@code Query.currencies} shows. */
+    public record Held(Currency currency, Money available, Money pending) {
+    }
+}
