@@ -1,5 +1,8 @@
 package io.balancegraph.app
 
+import io.balancegraph.app.metrics.MeteredLedger
+import io.balancegraph.app.startup.LedgerDescription
+import io.balancegraph.app.startup.StartupReporter
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.stripe.StripeLedgers
 

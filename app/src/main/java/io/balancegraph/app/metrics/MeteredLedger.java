@@ -1,4 +1,4 @@
-package io.balancegraph.app;
+package io.balancegraph.app.metrics;
 
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;

@@ -1,4 +1,4 @@
-package io.balancegraph.app;
+package io.balancegraph.app.metrics;
 
 import io.balancegraph.domain.error.AuthenticationException;
 import io.balancegraph.domain.error.Failures;

@@ -1,4 +1,4 @@
-package io.balancegraph.app;
+package io.balancegraph.app.startup;
 
 import graphql.GraphQL;
 import io.micronaut.context.BeanProvider;

@@ -1,4 +1,4 @@
-package io.balancegraph.app;
+package io.balancegraph.app.startup;
 
 import io.balancegraph.domain.port.BalanceLedger;
 import io.balancegraph.stripe.StripeBalanceLedger;

@@ -1,4 +1,4 @@
-package io.balancegraph.app;
+package io.balancegraph.app.startup;
 
 import io.micronaut.configuration.graphql.GraphQLConfiguration;
 import io.micronaut.context.event.ApplicationEventListener;

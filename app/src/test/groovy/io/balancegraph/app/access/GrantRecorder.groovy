@@ -1,6 +1,6 @@
 package io.balancegraph.app.access
 
-import io.balancegraph.app.GraphQLWarmup
+import io.balancegraph.app.startup.GraphQLWarmup
 
 import graphql.ExecutionResult
 import graphql.GraphQL
