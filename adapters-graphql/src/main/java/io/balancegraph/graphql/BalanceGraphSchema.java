@@ -6,8 +6,8 @@ import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
 import io.balancegraph.graphql.fetch.CurrenciesFetcher;
 import io.balancegraph.graphql.fetch.Scalars;
 import io.balancegraph.graphql.paging.TransactionCursors;
-import io.balancegraph.graphql.read.ReadResults;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.ReadResult;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
@@ -31,7 +31,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the upstream reads. Plain
+ * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads. Plain
  * graphql-java, no DI. Root fields have a fetcher class each; the fields below them read the domain records
  * (graphql-java calls record accessors by field name) except where the SDL's shape differs from the record's.
  */
@@ -43,8 +43,8 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(UpstreamReads upstream, TransactionCursors cursors) {
-        Objects.requireNonNull(upstream, "upstream");
+    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors) {
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(cursors, "cursors");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
@@ -52,12 +52,12 @@ public final class BalanceGraphSchema {
                 .scalar(Scalars.LONG)
                 .scalar(Scalars.DATE_TIME)
                 .type("Query", query -> query
-                        .dataFetcher("balance", new BalanceFetcher(upstream))
-                        .dataFetcher("currencies", new CurrenciesFetcher(upstream))
-                        .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(upstream, cursors))
-                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(upstream)))
+                        .dataFetcher("balance", new BalanceFetcher(shared))
+                        .dataFetcher("currencies", new CurrenciesFetcher(shared))
+                        .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(shared, cursors))
+                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared)))
                 .type("Balance", type -> type
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceAmount", type -> type
                         .dataFetcher("bySourceType", env -> bySourceType(env.<BalanceAmount>getSource().bySourceType())))
                 .type("NetAvailable", type -> type
@@ -74,13 +74,13 @@ public final class BalanceGraphSchema {
                         .dataFetcher("available", held(CurrenciesFetcher.Held::available))
                         .dataFetcher("pending", held(CurrenciesFetcher.Held::pending)))
                 .type("BalanceTransactionConnection", type -> type
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceTransaction", type -> type
                         .dataFetcher("type", transaction(t -> t.type().value()))
                         .dataFetcher("typeKnown", transaction(t -> t.type().isKnown()))
                         .dataFetcher("status", transaction(t -> t.status().value()))
                         .dataFetcher("balanceType", transaction(t -> t.balanceType() == null ? null : t.balanceType().value()))
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("TransactionSource", type -> type
                         .dataFetcher("amount", sourceDetail(TransactionSource.Details::amount))
                         .dataFetcher("status", sourceDetail(TransactionSource.Details::status))

@@ -1,7 +1,7 @@
 package io.balancegraph.graphql;
 
 import io.balancegraph.graphql.read.Ports;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.GraphQL;
 import io.balancegraph.domain.port.GetBalanceTransactionPort;
@@ -26,13 +26,13 @@ public class GraphQLFactory {
 
     /** The JVM's one set of shared upstream reads. */
     @Singleton
-    public UpstreamReads upstreamReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
+    public SharedReads sharedReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
                                        GetBalanceTransactionPort transactions, CacheSettings cache, Clock clock) {
-        return new UpstreamReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
+        return new SharedReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
     }
 
     @Singleton
-    public GraphQL graphQL(UpstreamReads upstream, GraphQLSettings settings) {
-        return BalanceGraph.create(upstream, settings);
+    public GraphQL graphQL(SharedReads shared, GraphQLSettings settings) {
+        return BalanceGraph.create(shared, settings);
     }
 }

@@ -1,7 +1,7 @@
 package io.balancegraph.graphql
 
 import io.balancegraph.graphql.read.Ports
-import io.balancegraph.graphql.read.UpstreamReads
+import io.balancegraph.graphql.read.SharedReads
 
 import graphql.ExecutionInput
 import graphql.GraphQL
@@ -16,12 +16,12 @@ import java.util.concurrent.CompletableFuture
 class Graph {
 
     final GraphQL graphQL
-    final UpstreamReads upstream
+    final SharedReads shared
 
     Graph(BalanceLedger ledger = DemoLedger.create(), GraphQLSettings settings = new GraphQLSettings(),
           Duration ttl = Duration.ZERO, Clock clock = Clock.systemUTC()) {
-        upstream = new UpstreamReads(Ports.of(ledger), ttl, clock)
-        graphQL = BalanceGraph.create(upstream, settings)
+        shared = new SharedReads(Ports.of(ledger), ttl, clock)
+        graphQL = BalanceGraph.create(shared, settings)
     }
 
     static GraphQLSettings settings(Map properties) {

@@ -1,8 +1,6 @@
 package io.balancegraph.graphql.error;
 
 import io.balancegraph.graphql.ErrorCode;
-import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamReads;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -10,6 +8,7 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.balancegraph.domain.error.AuthenticationException;
+import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.InvalidRequestException;
 import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.error.PermissionException;
@@ -40,7 +39,7 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
-        Throwable failure = UpstreamReads.unwrap(parameters.getException());
+        Throwable failure = Failures.unwrap(parameters.getException());
         Coded coded;
         try {
             coded = code(failure);
@@ -63,8 +62,8 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
         if (failure instanceof InvalidQueryException query) {
             return new Coded(ErrorCode.BAD_USER_INPUT, query.getMessage()).with("argument", query.field());
         }
-        if (failure instanceof RequestReads.ReadLimitExceeded exceeded) {
-            return new Coded(ErrorCode.TOO_MANY_UPSTREAM_READS, exceeded.getMessage()).with("limit", exceeded.limit);
+        if (failure instanceof TooManyUpstreamReads exceeded) {
+            return new Coded(ErrorCode.TOO_MANY_UPSTREAM_READS, exceeded.getMessage()).with("limit", exceeded.limit());
         }
         if (failure instanceof AccessDenied denied) {
             return new Coded(ErrorCode.FORBIDDEN, denied.getMessage());

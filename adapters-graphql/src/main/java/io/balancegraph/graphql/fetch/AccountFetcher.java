@@ -2,7 +2,7 @@ package io.balancegraph.graphql.fetch;
 
 import io.balancegraph.graphql.error.BadUserInput;
 import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
@@ -20,16 +20,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public abstract class AccountFetcher<T> implements DataFetcher<CompletableFuture<DataFetcherResult<T>>> {
 
-    private final UpstreamReads upstream;
+    private final SharedReads shared;
 
-    AccountFetcher(UpstreamReads upstream) {
-        this.upstream = upstream;
+    AccountFetcher(SharedReads shared) {
+        this.shared = shared;
     }
 
     @Override
     public final CompletableFuture<DataFetcherResult<T>> get(DataFetchingEnvironment env) {
         Account account = Accounts.readable(env);
-        return fetch(env, account, RequestReads.of(env, upstream));
+        return fetch(env, account, RequestReads.of(env, shared));
     }
 
     /** The field's answer for an account the request may read; argument errors are thrown as {@link BadUserInput}. */

@@ -1,9 +1,8 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.read.ReadResults;
 import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamRead;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -15,12 +14,12 @@ import java.util.concurrent.CompletableFuture;
 /** {@code Query.balance}: the account's balance, read once per request (shared with {@code currencies}). */
 public final class BalanceFetcher extends AccountFetcher<Balance> {
 
-    public BalanceFetcher(UpstreamReads upstream) {
-        super(upstream);
+    public BalanceFetcher(SharedReads shared) {
+        super(shared);
     }
 
     @Override
     CompletableFuture<DataFetcherResult<Balance>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
-        return reads.read(new UpstreamRead.BalanceOf(account)).thenApply(balance -> ReadResults.of(balance.value(), balance));
+        return reads.read(new Read.BalanceOf(account)).thenApply(balance -> balance.field(balance.value()));
     }
 }

@@ -1,10 +1,9 @@
 package io.balancegraph.graphql.fetch;
 
 import io.balancegraph.graphql.error.BadUserInput;
-import io.balancegraph.graphql.read.ReadResults;
 import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamRead;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -17,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /** {@code Query.balanceTransaction}: one transaction by id, {@code null} when there is none. */
 public final class BalanceTransactionFetcher extends AccountFetcher<BalanceTransaction> {
 
-    public BalanceTransactionFetcher(UpstreamReads upstream) {
-        super(upstream);
+    public BalanceTransactionFetcher(SharedReads shared) {
+        super(shared);
     }
 
     @Override
@@ -26,7 +25,7 @@ public final class BalanceTransactionFetcher extends AccountFetcher<BalanceTrans
         String id = env.getArgument("id");
         BadUserInput.check("id", () -> ObjectIds.require(id, "id"));
         boolean expandSource = SourceSelection.needsExpansion(env.getSelectionSet(), "source/*");
-        return reads.read(new UpstreamRead.TransactionById(account, id, expandSource))
-                .thenApply(read -> ReadResults.of(read.value().orElse(null), read));
+        return reads.read(new Read.TransactionById(account, id, expandSource))
+                .thenApply(read -> read.field(read.value().orElse(null)));
     }
 }

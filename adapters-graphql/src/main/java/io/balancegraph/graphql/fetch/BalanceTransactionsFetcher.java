@@ -4,10 +4,9 @@ import io.balancegraph.graphql.paging.PageArguments;
 import io.balancegraph.graphql.paging.TransactionConnection;
 import io.balancegraph.graphql.paging.TransactionCursors;
 import io.balancegraph.graphql.paging.TransactionFilter;
-import io.balancegraph.graphql.read.ReadResults;
 import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamRead;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -25,8 +24,8 @@ public final class BalanceTransactionsFetcher extends AccountFetcher<Transaction
 
     private final TransactionCursors cursors;
 
-    public BalanceTransactionsFetcher(UpstreamReads upstream, TransactionCursors cursors) {
-        super(upstream);
+    public BalanceTransactionsFetcher(SharedReads shared, TransactionCursors cursors) {
+        super(shared);
         this.cursors = cursors;
     }
 
@@ -34,14 +33,12 @@ public final class BalanceTransactionsFetcher extends AccountFetcher<Transaction
     CompletableFuture<DataFetcherResult<TransactionConnection>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
         PageArguments page = PageArguments.of(env);
         Map<String, Object> filter = env.getArgument("filter");
-        BalanceTransactionQuery listing = TransactionFilter.toQuery(filter)
-                .limit(page.size())
-                .expandSource(SourceSelection.needsExpansion(env.getSelectionSet(), "edges/node/source/*", "nodes/source/*"))
-                .build();
+        BalanceTransactionQuery listing = page.sized(TransactionFilter.toQuery(filter)
+                .expandSource(SourceSelection.needsExpansion(env.getSelectionSet(), "edges/node/source/*", "nodes/source/*")));
         String scope = cursors.scope(account, listing);
         String transactionId = page.cursor() == null ? null : cursors.decode(page.cursor(), scope, page.cursorArgument());
         BalanceTransactionQuery query = listing.withPosition(page.position(transactionId));
-        return reads.read(new UpstreamRead.TransactionPage(account, query))
-                .thenApply(read -> ReadResults.of(TransactionConnection.of(read.value(), cursors, scope), read));
+        return reads.read(new Read.TransactionPage(account, query))
+                .thenApply(read -> read.field(TransactionConnection.of(read.value(), cursors, scope)));
     }
 }

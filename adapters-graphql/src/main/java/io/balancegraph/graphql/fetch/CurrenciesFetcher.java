@@ -1,9 +1,8 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.read.ReadResults;
 import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.UpstreamRead;
-import io.balancegraph.graphql.read.UpstreamReads;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.SharedReads;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -18,13 +17,13 @@ import java.util.concurrent.CompletableFuture;
 /** {@code Query.currencies}: the currencies in the account's balance, from the request's one balance read. */
 public final class CurrenciesFetcher extends AccountFetcher<List<CurrenciesFetcher.Held>> {
 
-    public CurrenciesFetcher(UpstreamReads upstream) {
-        super(upstream);
+    public CurrenciesFetcher(SharedReads shared) {
+        super(shared);
     }
 
     @Override
     CompletableFuture<DataFetcherResult<List<Held>>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
-        return reads.read(new UpstreamRead.BalanceOf(account)).thenApply(balance -> ReadResults.of(held(balance.value()), balance));
+        return reads.read(new Read.BalanceOf(account)).thenApply(balance -> balance.field(held(balance.value())));
     }
 
     private static List<Held> held(Balance balance) {

@@ -1,12 +1,5 @@
 package io.balancegraph.graphql.limit;
 
-import io.balancegraph.graphql.ErrorCode;
-import io.balancegraph.graphql.GraphQLSettings;
-import io.balancegraph.graphql.error.FieldErrors;
-import io.balancegraph.graphql.read.RequestReads;
-
-import graphql.ExecutionInput;
-import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -17,28 +10,32 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.ExecutionInput;
+import graphql.GraphQLContext;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.ParserOptions;
-import graphql.schema.GraphQLSchema;
+import io.balancegraph.graphql.ErrorCode;
+import io.balancegraph.graphql.GraphQLSettings;
+import io.balancegraph.graphql.QueriesOnly;
+import io.balancegraph.graphql.error.FieldErrors;
+import io.balancegraph.graphql.read.RequestReads;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The limits every operation must keep, each refused with its own code before any field runs:
  * <ol>
- *   <li>an operation to run: {@code operationName} must name one, and mutations and subscriptions are refused
- *       (graphql-java would fail the whole execution instead of answering with an error);</li>
- *   <li>parser limits (characters, tokens, whitespace tokens, rule depth), set per request through graphql-java's
- *       {@code ParserOptions} in the request context: a parse failure ({@code GRAPHQL_PARSE_FAILED});</li>
+ *   <li>parser limits (characters, tokens, whitespace tokens, rule depth), applied where the document is parsed
+ *       ({@link ParsedDocuments}): a parse failure ({@code GRAPHQL_PARSE_FAILED});</li>
+ *   <li>an operation to run, of a kind the schema and the request allow ({@link RunnableOperation});</li>
  *   <li>fields, aliases and directives counted on the parsed document, before validation ({@link DocumentLimits});</li>
  *   <li>depth and complexity ({@link QueryCost}) on the validated operation;</li>
  *   <li>at most {@code max-upstream-reads} distinct upstream reads, counted as fields run ({@link RequestReads});</li>
  *   <li>introspection off when so configured ({@code INTROSPECTION_DISABLED}); graphql-java's good-faith checks
  *       on introspection stay on.</li>
  * </ol>
+ * The checks on the document run while it is parsed, so a document {@link ParsedDocuments} remembers is not
+ * checked again.
  */
 public final class QueryLimits {
 
@@ -70,6 +67,7 @@ public final class QueryLimits {
         };
     }
 
+    /** Ends the request with this one error, before any field runs; graphql-java answers it without {@code data}. */
     static AbortExecutionException abort(FieldErrors.Coded coded) {
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message(coded.message())
@@ -80,19 +78,13 @@ public final class QueryLimits {
         return new AbortExecutionException(List.of(error));
     }
 
-    /** Sets the request's parser and introspection options, then counts the parsed document. */
+    /** Sets the request's introspection switch and read budget, then checks the parsed document. */
     private static final class BeforeValidation extends SimplePerformantInstrumentation {
-        private final ParserOptions parserOptions;
         private final boolean introspection;
         private final DocumentLimits documentLimits;
         private final int maxUpstreamReads;
 
         BeforeValidation(GraphQLSettings settings) {
-            this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
-                    .maxCharacters(settings.getMaxCharacters())
-                    .maxTokens(settings.getMaxTokens())
-                    .maxWhitespaceTokens(settings.getMaxWhitespaceTokens())
-                    .maxRuleDepth(settings.getMaxRuleDepth()));
             this.introspection = settings.isIntrospection();
             this.documentLimits = new DocumentLimits(settings.getMaxAliases(), settings.getMaxFields(), settings.getMaxDirectives());
             this.maxUpstreamReads = settings.getMaxUpstreamReads();
@@ -102,7 +94,6 @@ public final class QueryLimits {
         public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                                                        InstrumentationState state) {
             GraphQLContext context = input.getGraphQLContext();
-            context.put(ParserOptions.class, parserOptions);
             context.put(RequestReads.MAX_READS, maxUpstreamReads);
             if (!introspection) {
                 context.put(Introspection.INTROSPECTION_DISABLED, true);
@@ -115,44 +106,12 @@ public final class QueryLimits {
                                                                    InstrumentationExecutionParameters parameters,
                                                                    InstrumentationState state) {
             Document document = documentAndVariables.getDocument();
-            requireOperation(document, parameters.getOperation(), parameters.getSchema());
+            RunnableOperation.check(document, parameters.getOperation(), parameters.getSchema(),
+                    QueriesOnly.isStoredIn(parameters.getGraphQLContext()));
             documentLimits.check(document).ifPresent(exceeded -> {
                 throw abort(exceeded);
             });
             return documentAndVariables;
-        }
-
-        /**
-         * graphql-java fails the whole execution (no result, an HTTP 500) when {@code operationName} names no
-         * operation, or the operation is a mutation or subscription the schema does not have, so both are checked
-         * here and refused with a coded error instead.
-         */
-        private static void requireOperation(Document document, String operationName, GraphQLSchema schema) {
-            List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-            boolean named = operationName != null && !operationName.isEmpty();
-            String problem = null;
-            if (operations.isEmpty()) {
-                problem = "The document has no operation to run";
-            } else if (named && operations.stream().noneMatch(operation -> operationName.equals(operation.getName()))) {
-                problem = "The document has no operation named '" + shorten(operationName) + "'";
-            } else if (!named && operations.size() > 1) {
-                problem = "The document has " + operations.size() + " operations: give the operationName of the one to run";
-            }
-            if (problem != null) {
-                throw abort(new FieldErrors.Coded(ErrorCode.OPERATION_RESOLUTION_FAILURE, problem));
-            }
-            for (OperationDefinition operation : operations) {
-                OperationDefinition.Operation kind = operation.getOperation();
-                if (kind == OperationDefinition.Operation.MUTATION && schema.getMutationType() == null
-                        || kind == OperationDefinition.Operation.SUBSCRIPTION && schema.getSubscriptionType() == null) {
-                    throw abort(new FieldErrors.Coded(ErrorCode.GRAPHQL_VALIDATION_FAILED, "This server answers queries only: "
-                            + "it has no " + kind.name().toLowerCase(Locale.ROOT) + "s"));
-                }
-            }
-        }
-
-        private static String shorten(String text) {
-            return text.length() > 40 ? text.substring(0, 40) + "…" : text;
         }
     }
 }

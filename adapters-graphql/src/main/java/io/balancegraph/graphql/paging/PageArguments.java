@@ -4,6 +4,7 @@ import io.balancegraph.graphql.error.BadUserInput;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
+import io.balancegraph.domain.query.InvalidQueryException;
 import io.balancegraph.domain.query.Position;
 
 /**
@@ -12,11 +13,14 @@ import io.balancegraph.domain.query.Position;
  * {@code ending_before}). Mixing the directions is refused, and so is {@code last} without {@code before}:
  * Stripe lists newest first and cannot start from the oldest end.
  *
+ * <p>The page size is checked where every listing's is, by the domain's {@link BalanceTransactionQuery}; a size it
+ * refuses is answered naming the argument it came in.
+ *
  * @param backward whether the page goes backward
- * @param size     the page size, 1 to 100
+ * @param size     the page size asked for, {@code null} for the default
  * @param cursor   the {@code after} or {@code before} cursor, or {@code null} for the first page
  */
-public record PageArguments(boolean backward, int size, String cursor) {
+public record PageArguments(boolean backward, Integer size, String cursor) {
 
     public static PageArguments of(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
@@ -42,8 +46,23 @@ public record PageArguments(boolean backward, int size, String cursor) {
                     + "from the oldest end; page forward with `first` instead");
         }
         boolean backward = before != null;
-        int size = backward ? size("last", last) : size("first", first);
-        return new PageArguments(backward, size, backward ? before : after);
+        return new PageArguments(backward, backward ? last : first, backward ? before : after);
+    }
+
+    /**
+     * The listing with this page's size, built: the domain refuses a size outside 1..100 as {@code limit}, which is
+     * answered here as the argument the size came in ({@code first} or {@code last}).
+     */
+    public BalanceTransactionQuery sized(BalanceTransactionQuery.Builder listing) {
+        String argument = backward ? "last" : "first";
+        try {
+            return listing.limit(size == null ? BalanceTransactionQuery.DEFAULT_LIMIT : size).build();
+        } catch (InvalidQueryException e) {
+            if (!"limit".equals(e.field())) {
+                throw e;
+            }
+            throw new BadUserInput(argument, "`" + argument + "`: " + e.getMessage());
+        }
     }
 
     /** The argument the cursor came in. */
@@ -57,16 +76,5 @@ public record PageArguments(boolean backward, int size, String cursor) {
             return Position.START;
         }
         return backward ? Position.before(transactionId) : Position.after(transactionId);
-    }
-
-    private static int size(String argument, Integer requested) {
-        if (requested == null) {
-            return BalanceTransactionQuery.DEFAULT_LIMIT;
-        }
-        if (requested < BalanceTransactionQuery.MIN_LIMIT || requested > BalanceTransactionQuery.MAX_LIMIT) {
-            throw new BadUserInput(argument, "`" + argument + "` must be between " + BalanceTransactionQuery.MIN_LIMIT
-                    + " and " + BalanceTransactionQuery.MAX_LIMIT + ", not " + requested);
-        }
-        return requested;
     }
 }

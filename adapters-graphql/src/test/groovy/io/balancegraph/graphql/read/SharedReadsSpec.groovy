@@ -1,30 +1,32 @@
 package io.balancegraph.graphql.read
 
-import io.balancegraph.graphql.Graph
-import io.balancegraph.graphql.GraphQLSettings
-import io.balancegraph.graphql.MutableClock
-import io.balancegraph.graphql.RecordingLedger
-
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.balance.Balance
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.error.UpstreamError
 import io.balancegraph.domain.error.UpstreamUnavailableException
+import io.balancegraph.domain.query.BalanceTransactionQuery
+import io.balancegraph.domain.query.Page
+import io.balancegraph.graphql.Fixtures
+import io.balancegraph.graphql.Graph
+import io.balancegraph.graphql.GraphQLSettings
+import io.balancegraph.graphql.MutableClock
+import io.balancegraph.graphql.RecordingLedger
 import spock.lang.Specification
 import spock.lang.Unroll
 
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 
-/** The JVM-wide upstream reads: coalescing in flight, the optional time-to-live cache, and when data was read. */
-class UpstreamReadsSpec extends Specification {
+/** The JVM-wide reads: coalescing in flight, the optional time-to-live cache, its bound, and when data was read. */
+class SharedReadsSpec extends Specification {
 
     def ledger = new RecordingLedger()
     def clock = new MutableClock()
-    def platform = new UpstreamRead.BalanceOf(Account.platform())
+    def platform = new Read.BalanceOf(Account.platform())
 
-    UpstreamReads reads(Duration ttl) {
-        new UpstreamReads(Ports.of(ledger), ttl, clock)
+    SharedReads reads(Duration ttl) {
+        new SharedReads(Ports.of(ledger), ttl, clock)
     }
 
     def "a read records the instant its answer arrived"() {
@@ -49,7 +51,7 @@ class UpstreamReadsSpec extends Specification {
 
         when:
         def first = reads.read(platform)
-        def second = reads.read(new UpstreamRead.BalanceOf(Account.parse('platform')))
+        def second = reads.read(new Read.BalanceOf(Account.parse('platform')))
 
         then:
         ledger.calls.size() == 1
@@ -91,6 +93,29 @@ class UpstreamReadsSpec extends Specification {
         Duration.ofSeconds(30) | Duration.ofMinutes(5)      | 'read again'            | 2
     }
 
+    def "the time-to-live runs from when the answer arrived, not from when it was asked for"() {
+        given:
+        ledger.holding = true
+        def reads = reads(Duration.ofSeconds(30))
+        reads.read(platform)
+
+        when: 'the answer takes ten minutes, then 29 seconds pass'
+        clock.advance(Duration.ofMinutes(10))
+        ledger.releaseAll()
+        clock.advance(Duration.ofSeconds(29))
+        reads.read(platform).join()
+
+        then:
+        ledger.calls.size() == 1
+
+        when:
+        clock.advance(Duration.ofSeconds(1))
+        reads.read(platform)
+
+        then:
+        ledger.calls.size() == 2
+    }
+
     def "a failure is shared by the reads waiting for it but never cached"() {
         given:
         ledger.holding = true
@@ -103,6 +128,7 @@ class UpstreamReadsSpec extends Specification {
 
         then:
         [first, second].every { it.completedExceptionally }
+        reads.size() == 0
 
         when:
         def again = reads.read(platform)
@@ -114,7 +140,7 @@ class UpstreamReadsSpec extends Specification {
 
     def "a port that throws instead of returning a failed stage fails the read, not the caller"() {
         given:
-        def reads = new UpstreamReads(new Ports({ throw new IllegalStateException('bug') }, ledger, ledger), Duration.ZERO, clock)
+        def reads = new SharedReads(new Ports({ throw new IllegalStateException('bug') }, ledger, ledger), Duration.ZERO, clock)
 
         when:
         def read = reads.read(platform)
@@ -124,17 +150,17 @@ class UpstreamReadsSpec extends Specification {
         reads.size() == 0
     }
 
-    def "the cache keeps at most its bound of entries and sweeps the expired ones first"() {
+    def "the cache keeps at most its bound, one for a balance, and lets the expired ones go"() {
         given:
         def balance = DemoLedger.create().readBalance(Account.platform()).toCompletableFuture().join()
-        def reads = new UpstreamReads(new Ports({ CompletableFuture.completedFuture(balance) }, ledger, ledger), Duration.ofMinutes(1), clock)
-        def account = { i -> new UpstreamRead.BalanceOf(Account.connected("acct_$i")) }
+        def reads = new SharedReads(new Ports({ CompletableFuture.completedFuture(balance) }, ledger, ledger), Duration.ofMinutes(1), clock)
+        def account = { i -> new Read.BalanceOf(Account.connected("acct_$i")) }
 
         when:
-        (0..UpstreamReads.MAX_KEPT + 500).each { reads.read(account(it)) }
+        (0..SharedReads.MAX_WEIGHT + 500).each { reads.read(account(it)) }
 
         then:
-        reads.size() == UpstreamReads.MAX_KEPT
+        reads.size() == SharedReads.MAX_WEIGHT
 
         when: 'they have all expired'
         clock.advance(Duration.ofMinutes(2))
@@ -142,6 +168,20 @@ class UpstreamReadsSpec extends Specification {
 
         then:
         reads.size() == 1
+    }
+
+    def "a page weighs the transactions it holds, so full pages fill the cache a hundred times faster"() {
+        given:
+        def full = new Page((1..100).collect { Fixtures.transaction("txn_$it", 'charge') }, true, false)
+        def reads = new SharedReads(new Ports(ledger, { account, query -> CompletableFuture.completedFuture(full) }, ledger), Duration.ofMinutes(1), clock)
+        def page = { i -> new Read.TransactionPage(Account.connected("acct_$i"), BalanceTransactionQuery.builder().limit(100).build()) }
+
+        when:
+        (1..250).each { reads.read(page(it)).join() }
+
+        then:
+        reads.weight() == SharedReads.MAX_WEIGHT
+        reads.size() == SharedReads.MAX_WEIGHT / 100
     }
 
     def "the time the data was read is visible to the client, older than now when it came from the cache"() {
