@@ -1,14 +1,5 @@
 package io.balancegraph.graphql;
 
-import io.balancegraph.graphql.fetch.BalanceFetcher;
-import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
-import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
-import io.balancegraph.graphql.fetch.CurrenciesFetcher;
-import io.balancegraph.graphql.fetch.Scalars;
-import io.balancegraph.graphql.paging.TransactionCursors;
-import io.balancegraph.graphql.read.ReadResult;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -20,6 +11,14 @@ import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
+import io.balancegraph.graphql.fetch.BalanceFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
+import io.balancegraph.graphql.fetch.CurrenciesFetcher;
+import io.balancegraph.graphql.fetch.Scalars;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadResult;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.io.IOException;
 import java.io.InputStream;

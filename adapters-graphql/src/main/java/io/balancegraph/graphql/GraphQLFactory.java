@@ -1,12 +1,11 @@
 package io.balancegraph.graphql;
 
-import io.balancegraph.graphql.read.Ports;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.GraphQL;
 import io.balancegraph.domain.port.GetBalanceTransactionPort;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
+import io.balancegraph.graphql.read.Ports;
+import io.balancegraph.graphql.read.SharedReads;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -1,12 +1,11 @@
 package io.balancegraph.graphql
 
-import io.balancegraph.graphql.read.Ports
-import io.balancegraph.graphql.read.SharedReads
-
 import graphql.ExecutionInput
 import graphql.GraphQL
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.port.BalanceLedger
+import io.balancegraph.graphql.read.Ports
+import io.balancegraph.graphql.read.SharedReads
 
 import java.time.Clock
 import java.time.Duration

@@ -1,9 +1,8 @@
 package io.balancegraph.graphql.error;
 
+import io.balancegraph.domain.account.Account;
 import io.balancegraph.graphql.AccessGrant;
 import io.balancegraph.graphql.ErrorCode;
-
-import io.balancegraph.domain.account.Account;
 
 /** The request's {@link AccessGrant} does not include the account: answered as {@link ErrorCode#FORBIDDEN}. */
 public final class AccessDenied extends RuntimeException {

@@ -1,7 +1,5 @@
 package io.balancegraph.graphql.error;
 
-import io.balancegraph.graphql.ErrorCode;
-
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -14,6 +12,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
+import io.balancegraph.graphql.ErrorCode;
 
 import java.util.LinkedHashMap;
 import java.util.List;

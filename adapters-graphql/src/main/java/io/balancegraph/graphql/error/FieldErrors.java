@@ -1,7 +1,5 @@
 package io.balancegraph.graphql.error;
 
-import io.balancegraph.graphql.ErrorCode;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -16,6 +14,7 @@ import io.balancegraph.domain.error.RateLimitedException;
 import io.balancegraph.domain.error.UpstreamError;
 import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.query.InvalidQueryException;
+import io.balancegraph.graphql.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

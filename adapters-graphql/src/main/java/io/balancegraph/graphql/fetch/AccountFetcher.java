@@ -1,13 +1,12 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.error.BadUserInput;
-import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
+import io.balancegraph.graphql.error.BadUserInput;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.concurrent.CompletableFuture;
 

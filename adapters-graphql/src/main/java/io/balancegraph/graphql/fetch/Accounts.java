@@ -1,11 +1,10 @@
 package io.balancegraph.graphql.fetch;
 
+import graphql.schema.DataFetchingEnvironment;
+import io.balancegraph.domain.account.Account;
 import io.balancegraph.graphql.AccessGrant;
 import io.balancegraph.graphql.error.AccessDenied;
 import io.balancegraph.graphql.error.BadUserInput;
-
-import graphql.schema.DataFetchingEnvironment;
-import io.balancegraph.domain.account.Account;
 
 /** Reads a field's {@code account} argument and checks the request may read that account. */
 public final class Accounts {

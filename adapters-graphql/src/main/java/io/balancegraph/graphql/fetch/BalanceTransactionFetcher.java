@@ -1,15 +1,14 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.error.BadUserInput;
-import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.Read;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.ObjectIds;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.graphql.error.BadUserInput;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.concurrent.CompletableFuture;
 

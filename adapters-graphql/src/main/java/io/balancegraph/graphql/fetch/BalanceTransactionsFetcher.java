@@ -1,17 +1,16 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.paging.PageArguments;
-import io.balancegraph.graphql.paging.TransactionConnection;
-import io.balancegraph.graphql.paging.TransactionCursors;
-import io.balancegraph.graphql.paging.TransactionFilter;
-import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.Read;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
+import io.balancegraph.graphql.paging.PageArguments;
+import io.balancegraph.graphql.paging.TransactionConnection;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.paging.TransactionFilter;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

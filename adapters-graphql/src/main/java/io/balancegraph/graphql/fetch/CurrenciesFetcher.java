@@ -1,15 +1,14 @@
 package io.balancegraph.graphql.fetch;
 
-import io.balancegraph.graphql.read.RequestReads;
-import io.balancegraph.graphql.read.Read;
-import io.balancegraph.graphql.read.SharedReads;
-
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
+import io.balancegraph.graphql.read.Read;
+import io.balancegraph.graphql.read.RequestReads;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

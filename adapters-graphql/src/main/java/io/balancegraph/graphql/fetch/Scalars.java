@@ -10,7 +10,6 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
-
 import io.balancegraph.domain.text.Echo;
 
 import java.math.BigDecimal;

@@ -1,8 +1,5 @@
 package io.balancegraph.graphql.limit;
 
-import io.balancegraph.graphql.ErrorCode;
-import io.balancegraph.graphql.error.FieldErrors;
-
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -13,6 +10,8 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.VariableDefinition;
+import io.balancegraph.graphql.ErrorCode;
+import io.balancegraph.graphql.error.FieldErrors;
 
 import java.util.HashMap;
 import java.util.HashSet;

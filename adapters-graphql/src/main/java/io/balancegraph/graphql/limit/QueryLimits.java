@@ -1,5 +1,7 @@
 package io.balancegraph.graphql.limit;
 
+import graphql.ExecutionInput;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -10,8 +12,6 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.ExecutionInput;
-import graphql.GraphQLContext;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
 import io.balancegraph.graphql.ErrorCode;

@@ -1,11 +1,10 @@
 package io.balancegraph.graphql.paging;
 
-import io.balancegraph.graphql.error.BadUserInput;
-
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.InvalidQueryException;
 import io.balancegraph.domain.query.Position;
+import io.balancegraph.graphql.error.BadUserInput;
 
 /**
  * The Relay paging arguments of a connection field, checked: {@code first}/{@code after} go forward (towards

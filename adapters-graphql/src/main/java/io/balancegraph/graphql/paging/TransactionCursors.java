@@ -1,14 +1,11 @@
 package io.balancegraph.graphql.paging;
 
-import io.balancegraph.graphql.error.BadUserInput;
-
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.ObjectIds;
+import io.balancegraph.graphql.error.BadUserInput;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,6 +14,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, signed cursors for the transaction connection.

@@ -1,12 +1,11 @@
 package io.balancegraph.graphql.paging;
 
-import io.balancegraph.graphql.error.BadUserInput;
-
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.ObjectIds;
 import io.balancegraph.domain.transaction.TransactionType;
+import io.balancegraph.graphql.error.BadUserInput;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,8 +1,7 @@
 package io.balancegraph.graphql.limit
 
-import io.balancegraph.graphql.ErrorCode
-
 import graphql.parser.Parser
+import io.balancegraph.graphql.ErrorCode
 import spock.lang.Specification
 import spock.lang.Unroll
 

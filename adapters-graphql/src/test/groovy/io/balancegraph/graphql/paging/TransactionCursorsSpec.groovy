@@ -1,13 +1,12 @@
 package io.balancegraph.graphql.paging
 
-import io.balancegraph.graphql.error.BadUserInput
-
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.money.Currency
 import io.balancegraph.domain.query.BalanceTransactionQuery
 import io.balancegraph.domain.query.CreatedFilter
 import io.balancegraph.domain.query.Position
 import io.balancegraph.domain.transaction.TransactionType
+import io.balancegraph.graphql.error.BadUserInput
 import spock.lang.Specification
 import spock.lang.Unroll
 
