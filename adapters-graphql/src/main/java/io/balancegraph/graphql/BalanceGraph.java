@@ -4,33 +4,39 @@ import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.balancegraph.graphql.error.ErrorCoding;
+import io.balancegraph.graphql.error.FieldErrors;
+import io.balancegraph.graphql.limit.ParsedDocuments;
+import io.balancegraph.graphql.limit.QueryLimits;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole GraphQL engine, without DI: the schema over the upstream reads, the limits, and the error codes.
+ * The whole GraphQL engine, without DI: the schema over the shared reads, the limits, and the error codes.
  * {@link GraphQLFactory} makes the app's from configuration; tests and embedders call {@link #create} directly.
+ * The schema has queries only, so only the query strategy is set; mutations and subscriptions are refused by the
+ * limits before anything runs.
  */
 public final class BalanceGraph {
 
     private BalanceGraph() {
     }
 
-    public static GraphQL create(UpstreamReads upstream, GraphQLSettings settings) {
+    public static GraphQL create(SharedReads shared, GraphQLSettings settings) {
         Objects.requireNonNull(settings, "settings");
         TransactionCursors cursors = settings.getCursorSecret() == null || settings.getCursorSecret().isEmpty()
                 ? TransactionCursors.withRandomSecret()
                 : TransactionCursors.withSecret(settings.getCursorSecret());
         List<Instrumentation> instrumentations = new ArrayList<>(QueryLimits.of(settings));
         instrumentations.add(new ErrorCoding());
-        FieldErrors fieldErrors = new FieldErrors();
-        return GraphQL.newGraphQL(BalanceGraphSchema.create(upstream, cursors))
-                .queryExecutionStrategy(new AsyncExecutionStrategy(fieldErrors))
-                .mutationExecutionStrategy(new AsyncExecutionStrategy(fieldErrors))
+        return GraphQL.newGraphQL(BalanceGraphSchema.create(shared, cursors))
+                .queryExecutionStrategy(new AsyncExecutionStrategy(new FieldErrors()))
                 .instrumentation(new ChainedInstrumentation(instrumentations))
-                .preparsedDocumentProvider(new ParsedDocuments())
+                .preparsedDocumentProvider(new ParsedDocuments(settings))
                 .build();
     }
 }

@@ -11,6 +11,14 @@ import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
+import io.balancegraph.graphql.fetch.BalanceFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
+import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
+import io.balancegraph.graphql.fetch.CurrenciesFetcher;
+import io.balancegraph.graphql.fetch.Scalars;
+import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadResult;
+import io.balancegraph.graphql.read.SharedReads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +30,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the upstream reads. Plain
+ * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads. Plain
  * graphql-java, no DI. Root fields have a fetcher class each; the fields below them read the domain records
  * (graphql-java calls record accessors by field name) except where the SDL's shape differs from the record's.
  */
@@ -34,8 +42,8 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(UpstreamReads upstream, TransactionCursors cursors) {
-        Objects.requireNonNull(upstream, "upstream");
+    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors) {
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(cursors, "cursors");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
@@ -43,12 +51,12 @@ public final class BalanceGraphSchema {
                 .scalar(Scalars.LONG)
                 .scalar(Scalars.DATE_TIME)
                 .type("Query", query -> query
-                        .dataFetcher("balance", new BalanceFetcher(upstream))
-                        .dataFetcher("currencies", new CurrenciesFetcher(upstream))
-                        .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(upstream, cursors))
-                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(upstream)))
+                        .dataFetcher("balance", new BalanceFetcher(shared))
+                        .dataFetcher("currencies", new CurrenciesFetcher(shared))
+                        .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(shared, cursors))
+                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared)))
                 .type("Balance", type -> type
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceAmount", type -> type
                         .dataFetcher("bySourceType", env -> bySourceType(env.<BalanceAmount>getSource().bySourceType())))
                 .type("NetAvailable", type -> type
@@ -65,13 +73,13 @@ public final class BalanceGraphSchema {
                         .dataFetcher("available", held(CurrenciesFetcher.Held::available))
                         .dataFetcher("pending", held(CurrenciesFetcher.Held::pending)))
                 .type("BalanceTransactionConnection", type -> type
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceTransaction", type -> type
                         .dataFetcher("type", transaction(t -> t.type().value()))
                         .dataFetcher("typeKnown", transaction(t -> t.type().isKnown()))
                         .dataFetcher("status", transaction(t -> t.status().value()))
                         .dataFetcher("balanceType", transaction(t -> t.balanceType() == null ? null : t.balanceType().value()))
-                        .dataFetcher("readAt", ReadResults.readAt()))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("TransactionSource", type -> type
                         .dataFetcher("amount", sourceDetail(TransactionSource.Details::amount))
                         .dataFetcher("status", sourceDetail(TransactionSource.Details::status))

@@ -30,6 +30,8 @@ public enum ErrorCode implements ErrorClassification {
     GRAPHQL_VALIDATION_FAILED,
     /** The document has no operation of the given {@code operationName}, or several and no name. */
     OPERATION_RESOLUTION_FAILURE,
+    /** The request may run queries only (over HTTP: it came by GET) and its operation is not one. */
+    OPERATION_NOT_ALLOWED,
     /** The operation nests deeper than the configured depth. */
     QUERY_TOO_DEEP,
     /** The operation costs more than the configured complexity (lists count by page size). */

@@ -4,6 +4,8 @@ import graphql.GraphQL;
 import io.balancegraph.domain.port.GetBalanceTransactionPort;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
+import io.balancegraph.graphql.read.Ports;
+import io.balancegraph.graphql.read.SharedReads;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -23,13 +25,13 @@ public class GraphQLFactory {
 
     /** The JVM's one set of shared upstream reads. */
     @Singleton
-    public UpstreamReads upstreamReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
+    public SharedReads sharedReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
                                        GetBalanceTransactionPort transactions, CacheSettings cache, Clock clock) {
-        return new UpstreamReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
+        return new SharedReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
     }
 
     @Singleton
-    public GraphQL graphQL(UpstreamReads upstream, GraphQLSettings settings) {
-        return BalanceGraph.create(upstream, settings);
+    public GraphQL graphQL(SharedReads shared, GraphQLSettings settings) {
+        return BalanceGraph.create(shared, settings);
     }
 }

@@ -4,6 +4,8 @@ import graphql.ExecutionInput
 import graphql.GraphQL
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.port.BalanceLedger
+import io.balancegraph.graphql.read.Ports
+import io.balancegraph.graphql.read.SharedReads
 
 import java.time.Clock
 import java.time.Duration
@@ -13,12 +15,12 @@ import java.util.concurrent.CompletableFuture
 class Graph {
 
     final GraphQL graphQL
-    final UpstreamReads upstream
+    final SharedReads shared
 
     Graph(BalanceLedger ledger = DemoLedger.create(), GraphQLSettings settings = new GraphQLSettings(),
           Duration ttl = Duration.ZERO, Clock clock = Clock.systemUTC()) {
-        upstream = new UpstreamReads(Ports.of(ledger), ttl, clock)
-        graphQL = BalanceGraph.create(upstream, settings)
+        shared = new SharedReads(Ports.of(ledger), ttl, clock)
+        graphQL = BalanceGraph.create(shared, settings)
     }
 
     static GraphQLSettings settings(Map properties) {

@@ -4,11 +4,10 @@ import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.query.BalanceTransactionQuery
 import io.balancegraph.domain.query.TransactionWalk
+import io.balancegraph.graphql.paging.TransactionCursors
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Unroll
-
-import java.time.Duration
 
 /** Relay paging over Stripe's newest-first list: sizes, directions, and cursors that are opaque and bound to their listing. */
 class PagingSpec extends Specification {

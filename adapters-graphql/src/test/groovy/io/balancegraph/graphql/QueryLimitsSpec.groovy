@@ -1,6 +1,7 @@
 package io.balancegraph.graphql
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import graphql.ExecutionInput
 import graphql.introspection.IntrospectionQuery
 import spock.lang.Shared
 import spock.lang.Specification
@@ -172,5 +173,39 @@ class QueryLimitsSpec extends Specification {
         cost('(first: 100)') == 11 + 100 * 3
         cost('(last: 5, before: "x")') == 11 + 5 * 3
         cost('(first: 5000)') == 11 + 100 * 3
+    }
+
+    @Unroll
+    def "a request marked queries-only (as a GET is) runs a query but refuses a #kind with OPERATION_NOT_ALLOWED, before any read"() {
+        given:
+        def input = ExecutionInput.newExecutionInput(query).operationName(operationName).build()
+        AccessGrant.ALL.storeIn(input.graphQLContext)
+        QueriesOnly.storeIn(input.graphQLContext)
+
+        when:
+        def answer = graph.graphQL.execute(input).toSpecification()
+
+        then:
+        answer.errors*.extensions*.code == [code]
+        answer.errors[0].extensions.operation == operation
+        !answer.containsKey('data')
+        ledger.calls.empty
+
+        where:
+        kind                                  | query                                                           | operationName || code                           | operation
+        'mutation'                            | 'mutation { payout { id } }'                                    | null          || 'OPERATION_NOT_ALLOWED'        | 'mutation'
+        'subscription'                        | 'subscription S { balance { livemode } }'                       | null          || 'OPERATION_NOT_ALLOWED'        | 'subscription'
+        'mutation named beside a query'       | 'query Q { balance { livemode } } mutation M { payout { id } }' | 'M'           || 'OPERATION_NOT_ALLOWED'        | 'mutation'
+        'operation it cannot pick, first'     | 'mutation M { payout { id } }'                                  | 'Steal'       || 'OPERATION_RESOLUTION_FAILURE' | null
+    }
+
+    def "a request marked queries-only runs its query"() {
+        given:
+        def input = ExecutionInput.newExecutionInput('{ balance { livemode } }').build()
+        AccessGrant.ALL.storeIn(input.graphQLContext)
+        QueriesOnly.storeIn(input.graphQLContext)
+
+        expect:
+        graph.graphQL.execute(input).toSpecification() == [data: [balance: [livemode: false]]]
     }
 }

@@ -1,5 +1,7 @@
 package io.balancegraph.app;
 
+import io.balancegraph.app.metrics.MeteredLedger;
+import io.balancegraph.app.startup.LedgerDescription;
 import io.balancegraph.domain.demo.DemoLedger;
 import io.balancegraph.domain.port.BalanceLedger;
 import io.balancegraph.stripe.StripeBalanceLedger;

@@ -43,6 +43,21 @@ class ArchitectureSpec extends Specification {
         'graphql' | 'stripe'
     }
 
+    def "the app uses the GraphQL adapter through its root package only, never its internals"() {
+        expect:
+        noClasses().that().resideInAPackage('io.balancegraph.app..')
+                .should().dependOnClassesThat().resideInAPackage('io.balancegraph.graphql.*..')
+                .because('io.balancegraph.graphql holds what the app may use: the engine, its factory, settings, error codes, the access grant')
+                .check(all)
+    }
+
+    def "the GraphQL adapter's internals are where the rule above looks for them"() {
+        expect: 'the rule is not vacuous: the internal packages exist and hold classes'
+        ['fetch', 'paging', 'read', 'error', 'limit'].every { pkg ->
+            all.any { it.packageName == "io.balancegraph.graphql.$pkg" }
+        }
+    }
+
     def "nothing but the app depends on the app"() {
         expect:
         noClasses().that().resideOutsideOfPackage('io.balancegraph.app..')

@@ -1,13 +1,15 @@
 package io.balancegraph.app
 
-import io.balancegraph.domain.demo.DemoLedger
-import io.balancegraph.stripe.StripeLedgers
-
 import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.spi.ILoggingEvent
 import ch.qos.logback.core.read.ListAppender
+import io.balancegraph.app.metrics.MeteredLedger
+import io.balancegraph.app.startup.LedgerDescription
+import io.balancegraph.app.startup.StartupReporter
+import io.balancegraph.domain.demo.DemoLedger
 import io.balancegraph.domain.port.BalanceLedger
 import io.balancegraph.domain.port.ReadBalancePort
+import io.balancegraph.stripe.StripeLedgers
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import org.slf4j.LoggerFactory

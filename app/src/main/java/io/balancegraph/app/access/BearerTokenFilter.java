@@ -10,8 +10,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * Authenticates every request to the GraphQL endpoint and the schema under it, before anything reads the body,
- * and leaves the caller's {@link AccessGrant} on the request for {@link AccessGrantCustomizer}. Runs after the CORS
- * filter, so preflights are answered without a token.
+ * and leaves the caller's {@link AccessGrant} on the request for
+ * {@link io.balancegraph.app.http.GraphQLContextCustomizer}. Runs after the CORS filter, so preflights are answered
+ * without a token.
  */
 @ServerFilter({"${graphql.path:/graphql}", "${graphql.path:/graphql}/**"})
 public class BearerTokenFilter implements Ordered {

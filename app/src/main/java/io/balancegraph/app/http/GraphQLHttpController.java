@@ -1,7 +1,7 @@
 package io.balancegraph.app.http;
 
 import graphql.ExecutionResult;
-import graphql.language.OperationDefinition;
+import io.balancegraph.graphql.ErrorCode;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -22,12 +22,12 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The GraphQL endpoint, per the GraphQL over HTTP spec: POST with an {@code application/json} body, GET with
  * query parameters for queries only, answers in {@code application/graphql-response+json} or {@code application/json}
- * as the client accepts.
+ * as the client accepts. The document is parsed once, by the engine; what the engine refuses before running
+ * anything sets the status ({@link #status}).
  * <p>
  * It replaces Micronaut GraphQL 4.7.0's {@link GraphQLController}, which runs mutations on GET, answers malformed
  * JSON and JSON arrays with a 500, refuses {@code application/graphql-response+json} with a 406 and takes any
@@ -51,22 +51,14 @@ public class GraphQLHttpController {
     @Get(produces = MediaType.ALL)
     public Publisher<MutableHttpResponse<String>> get(HttpRequest<?> request) {
         ResponseMediaType responseType = acceptable(request);
-        GraphQLOverHttpRequest graphQLRequest = GraphQLOverHttpRequest.fromQueryParameters(request.getParameters());
-        Optional<OperationDefinition.Operation> kind = graphQLRequest.operationKind();
-        if (kind.isPresent() && kind.get() != OperationDefinition.Operation.QUERY) {
-            throw new RejectedRequestException(HttpStatus.METHOD_NOT_ALLOWED,
-                    "A " + kind.get().name().toLowerCase() + " cannot be sent with GET: use POST.", ALLOW_POST);
-        }
-        return execute(graphQLRequest, responseType, request);
+        return execute(GraphQLOverHttpRequest.fromQueryParameters(request.getParameters()), responseType, request);
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
     public Publisher<MutableHttpResponse<String>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
         ResponseMediaType responseType = acceptable(request);
         requireJsonContent(request);
-        GraphQLOverHttpRequest graphQLRequest = GraphQLOverHttpRequest.fromJsonBody(body);
-        graphQLRequest.operationKind();
-        return execute(graphQLRequest, responseType, request);
+        return execute(GraphQLOverHttpRequest.fromJsonBody(body), responseType, request);
     }
 
     private Publisher<MutableHttpResponse<String>> execute(GraphQLOverHttpRequest graphQLRequest, ResponseMediaType type,
@@ -83,12 +75,31 @@ public class GraphQLHttpController {
     }
 
     /**
-     * 200, except that a response without {@code data} (the document did not parse or validate, or the variables
-     * did not coerce) is a 400 in {@code application/graphql-response+json}, as the spec requires. In
-     * {@code application/json} the spec asks for 200 whatever the GraphQL errors.
+     * 200, except for a response without {@code data}, which the engine gives before running anything:
+     * <ul>
+     *   <li>a GET whose operation is not a query (the engine refused it, {@code OPERATION_NOT_ALLOWED}): 405 with
+     *       {@code Allow: POST}, as the spec requires;</li>
+     *   <li>an {@code operationName} that picks no operation ({@code OPERATION_RESOLUTION_FAILURE}): 400 in both
+     *       response types, since the client has a bug;</li>
+     *   <li>otherwise (the document did not parse or validate, the variables did not coerce): 400 in
+     *       {@code application/graphql-response+json}, as the spec requires, and 200 in {@code application/json},
+     *       as it asks whatever the GraphQL errors.</li>
+     * </ul>
      */
     private static HttpStatus status(ExecutionResult result, ResponseMediaType type) {
-        return type == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !result.isDataPresent() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        if (result.isDataPresent()) {
+            return HttpStatus.OK;
+        }
+        Map<String, Object> refusal = result.getErrors().isEmpty() ? Map.of() : result.getErrors().get(0).getExtensions();
+        Object code = refusal == null ? null : refusal.get("code");
+        if (ErrorCode.OPERATION_NOT_ALLOWED.name().equals(code)) {
+            throw new RejectedRequestException(HttpStatus.METHOD_NOT_ALLOWED,
+                    "A " + refusal.get("operation") + " cannot be sent with GET: use POST.", ALLOW_POST);
+        }
+        if (ErrorCode.OPERATION_RESOLUTION_FAILURE.name().equals(code)) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return type == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
     }
 
     private static ResponseMediaType acceptable(HttpRequest<?> request) {

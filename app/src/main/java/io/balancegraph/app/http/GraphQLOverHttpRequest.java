@@ -1,23 +1,17 @@
 package io.balancegraph.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import io.micronaut.http.HttpParameters;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One GraphQL-over-HTTP request as the spec defines its parameters: {@code query} (a string), and optionally
  * {@code operationName} (a string), {@code variables} and {@code extensions} (maps). It is built from a POST body
- * or from GET query parameters, and refuses (400) anything else, one clear message per mistake.
+ * or from GET query parameters, and refuses (400) anything else, one clear message per mistake. The document itself
+ * is left to the engine, which parses it once, with the configured limits.
  *
  * @param query         the GraphQL document
  * @param operationName the operation to run, {@code null} when the document has one
@@ -26,8 +20,6 @@ import java.util.Optional;
  */
 public record GraphQLOverHttpRequest(String query, String operationName, Map<String, Object> variables,
                                      Map<String, Object> extensions) {
-
-    private static final int MAX_ECHO = 40;
 
     /** A POST body: a JSON object with the parameters. */
     public static GraphQLOverHttpRequest fromJsonBody(byte[] body) {
@@ -67,39 +59,6 @@ public record GraphQLOverHttpRequest(String query, String operationName, Map<Str
                 operationName == null || operationName.isBlank() ? null : operationName,
                 mapParameter(parameters, "variables"),
                 mapParameter(parameters, "extensions"));
-    }
-
-    /**
-     * The kind of operation this request runs, read from the document before it is executed; empty when the
-     * document does not parse (execution then reports the syntax error as GraphQL errors do).
-     *
-     * @throws RejectedRequestException 400 when {@code operationName} names no operation of the document, or when
-     *                                  the document has several operations and none is named
-     */
-    public Optional<OperationDefinition.Operation> operationKind() {
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment()
-                    .document(query)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions())
-                    .build());
-        } catch (InvalidSyntaxException syntaxError) {
-            return Optional.empty();
-        }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (operationName != null) {
-            return Optional.of(operations.stream()
-                    .filter(operation -> operationName.equals(operation.getName()))
-                    .findFirst()
-                    .orElseThrow(() -> RejectedRequestException.badRequest(
-                            "The document has no operation named '" + echo(operationName) + "' (operationName).")))
-                    .map(OperationDefinition::getOperation);
-        }
-        if (operations.size() > 1) {
-            throw RejectedRequestException.badRequest("The document has " + operations.size()
-                    + " operations: name the one to run in \"operationName\".");
-        }
-        return operations.stream().findFirst().map(OperationDefinition::getOperation);
     }
 
     private static String string(String name, JsonNode value) {
@@ -153,9 +112,5 @@ public record GraphQLOverHttpRequest(String query, String operationName, Map<Str
             case STRING -> "a string";
             default -> "null";
         };
-    }
-
-    private static String echo(String text) {
-        return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
     }
 }

@@ -1,7 +1,5 @@
 package io.balancegraph.app.access
 
-import io.balancegraph.app.GraphQLWarmup
-
 import graphql.ExecutionResult
 import graphql.GraphQL
 import graphql.execution.instrumentation.ChainedInstrumentation
@@ -9,6 +7,7 @@ import graphql.execution.instrumentation.InstrumentationContext
 import graphql.execution.instrumentation.InstrumentationState
 import graphql.execution.instrumentation.SimplePerformantInstrumentation
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters
+import io.balancegraph.app.startup.GraphQLWarmup
 import io.balancegraph.graphql.AccessGrant
 import io.micronaut.context.annotation.Requires
 import io.micronaut.context.event.BeanCreatedEvent

@@ -88,12 +88,12 @@ class GraphQLOverHttpSpec extends EndpointSpec {
         'variables that are an array'            | { it.post('/graphql', '{"query":"{ __typename }","variables":[]}') }                    || 400    | 'BAD_REQUEST'            | '"variables" must be a JSON object, not an array'
         'extensions that are a number'           | { it.post('/graphql', '{"query":"{ __typename }","extensions":0}') }                    || 400    | 'BAD_REQUEST'            | '"extensions" must be a JSON object, not a number'
         'an operationName that is a boolean'     | { it.post('/graphql', '{"query":"{ __typename }","operationName":false}') }             || 400    | 'BAD_REQUEST'            | '"operationName" must be a string, not a boolean'
-        'an unknown operationName'               | { it.post('/graphql', '{"query":"query A { __typename }","operationName":"B"}') }       || 400    | 'BAD_REQUEST'            | "no operation named 'B'"
-        'two operations and no operationName'    | { it.post('/graphql', '{"query":"query A { __typename } query B { __typename }"}') }    || 400    | 'BAD_REQUEST'            | 'name the one to run'
+        'an unknown operationName'               | { it.post('/graphql', '{"query":"query A { __typename }","operationName":"B"}') }       || 400    | 'OPERATION_RESOLUTION_FAILURE' | "no operation named 'B'"
+        'two operations and no operationName'    | { it.post('/graphql', '{"query":"query A { __typename } query B { __typename }"}') }    || 400    | 'OPERATION_RESOLUTION_FAILURE' | 'name the one to run'
         'a GET without query'                    | { it.get('/graphql') }                                                                  || 400    | 'BAD_REQUEST'            | 'no "query" parameter'
         'a GET with query given twice'           | { it.send('GET', '/graphql?query=%7B__typename%7D&query=%7B__typename%7D', HttpRequest.BodyPublishers.noBody()) } || 400 | 'BAD_REQUEST' | 'given 2 times'
         'a GET with variables that are not JSON' | { it.get('/graphql', [query: '{ __typename }', variables: '{oops']) }                  || 400    | 'BAD_REQUEST'            | '"variables" parameter is not valid JSON'
-        'a GET with an unknown operationName'    | { it.get('/graphql', [query: 'query A { __typename }', operationName: 'B']) }           || 400    | 'BAD_REQUEST'            | "no operation named 'B'"
+        'a GET with an unknown operationName'    | { it.get('/graphql', [query: 'query A { __typename }', operationName: 'B']) }           || 400    | 'OPERATION_RESOLUTION_FAILURE' | "no operation named 'B'"
         'a mutation by GET'                      | { it.get('/graphql', [query: 'mutation { __typename }']) }                              || 405    | 'METHOD_NOT_ALLOWED'     | 'use POST'
         'a subscription by GET'                  | { it.get('/graphql', [query: 'subscription S { __typename }']) }                        || 405    | 'METHOD_NOT_ALLOWED'     | 'use POST'
         'a PUT'                                  | { it.send('PUT', '/graphql', HttpRequest.BodyPublishers.ofString(BODY), JSON) }         || 405    | 'METHOD_NOT_ALLOWED'     | 'Allow header'
