@@ -61,6 +61,10 @@ public record BalanceTransactionQuery(
         return new BalanceTransactionQuery(created, currency, type, payout, source, limit, newPosition, expandSource);
     }
 
+    public BalanceTransactionQuery withCreated(CreatedFilter newCreated) {
+        return new BalanceTransactionQuery(newCreated, currency, type, payout, source, limit, position, expandSource);
+    }
+
     public BalanceTransactionQuery withLimit(int newLimit) {
         return new BalanceTransactionQuery(created, currency, type, payout, source, newLimit, position, expandSource);
     }
