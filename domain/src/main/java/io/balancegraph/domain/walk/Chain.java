@@ -20,11 +20,14 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>That is what makes {@link #splitAt} exact. Stripe lists every filter in one order (newest first, a fixed
  * order within a second), and {@code starting_after} means "after this object in that order, among the objects
- * that match the filter": the rest of {@code [from, top)} after the cursor is then exactly the rest of
- * {@code [c, top)} after the cursor followed by all of {@code [from, c)}, for any {@code from < c < top}. The
- * chain keeps its cursor under the narrower filter, which still contains the cursor's own second (so Stripe
- * accepts it, as it accepts it under the filter the page came from), and a new chain reads {@code [from, c)} from
- * its start. No transaction is in both, none in neither, even when many share the second {@code t}.
+ * that match the filter". So the rest of {@code [from, top)} after the cursor is exactly the rest of
+ * {@code [c, top)} after the cursor followed by all of {@code [from, c)}, for any {@code from < c < top}: the chain
+ * keeps {@code [c, top)} and its cursor, and a new chain reads {@code [from, c)} from its start. No transaction is in
+ * both and none in neither, even when many share the second {@code t}. Stripe takes the cursor under the narrower
+ * filter because the cursor matches it: its second {@code t} is in {@code [c, top)}, and the walk's other filters
+ * (currency, type, source, payout) are the same on every read. A chain may be split while its read is out; that
+ * read, asked under the wider filter, answers the same transactions in the same order, and {@link #take} drops what
+ * falls below {@code c}, which the new chain reads.
  *
  * <p>State of a {@link WalkRun}, touched only on its serial executor.
  */
@@ -36,7 +39,10 @@ final class Chain {
     long top;
     String cursor;
     boolean done;
-    /** Transactions per second expected in what is left ({@link SplitPolicy#expected}); NaN before a page says. */
+    /**
+     * Transactions per second expected in what is left ({@link SplitPolicy#expected}): a new part takes its parent's
+     * until it reads a page of its own; NaN before any page.
+     */
     double density = Double.NaN;
     /** The density of the last page that spanned more than one second; NaN before one. */
     private double lastPageDensity = Double.NaN;

@@ -19,11 +19,12 @@ import java.util.stream.Stream;
  * several cursor chains at once: the same transactions as {@link io.balancegraph.domain.query.TransactionWalk#all},
  * each exactly once, in a fraction of the time when the range holds many pages.
  *
- * <p>The range is cut into slices, each read as its own chain; a chain whose pages show it is dense is split
- * again, at a page boundary, so that no slice holds the walk back (see {@link SplitPolicy}, and {@link Chain} for
- * why a split loses and repeats nothing, even within one second). The query's other filters, page size and
- * {@code expandSource} apply to every read. Its range needs a start; its open end is the second the walk starts
- * in, read once from the clock. A payout's transactions without a start are read as one chain.
+ * <p>The range is cut into slices, each read as its own cursor chain; a chain whose pages show it holds more than
+ * its share is split again, so that no slice holds the walk back. A split cuts a chain at a second below its cursor:
+ * the chain keeps its cursor, the part below starts afresh, so nothing is lost or read twice, even among hundreds of
+ * transactions of one second. The query's other filters, page size and {@code expandSource} apply to every read.
+ * Its range needs a start; an open end is the second the walk starts in, read once from the clock. A payout's
+ * transactions without a start are read as one chain (a payout has no range to split, and few transactions).
  *
  * <p>Immutable: configure with the {@code with...} methods, then run with {@link #stream()} or {@link #pages()}
  * (newest first, in bounded memory) or {@link #fold} (in no order, for totals). Each run reads afresh; a failed

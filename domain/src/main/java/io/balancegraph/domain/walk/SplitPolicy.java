@@ -7,16 +7,20 @@ import java.util.List;
 /**
  * Decides how a walk's range is cut into chains. Every chain costs at least one read and ends with a part-full
  * page, so the aim is few chains, each holding several pages, and enough of them to keep the walk's reads busy.
- * A page is the only evidence of where the transactions are: its span of seconds gives the density near it.
+ * A page is the only evidence of where the transactions are: the seconds it spans give the density near it.
  *
  * <ul>
  *   <li>The range starts as a few equal slices.</li>
- *   <li>After a page of a chain, when fewer chains are open than the walk may read at once, what is left of the
- *       chain below the page is cut into chains sized by that density: each expected to hold the pages left
- *       shared out among the chains, but no fewer than {@code minPages} (a smaller chain is not worth its
- *       closing read) and no more than {@code maxPages}. Density is only known near the page, so the cap keeps
- *       the walk from betting far beyond it: a cluster of transactions that ends leaves only the last, widest
- *       chain to read an empty or thin remainder, instead of many empty slices.</li>
+ *   <li>Whenever fewer chains are open than the walk allows, one chain is picked (the one expected to hold the
+ *       most, or for an ordered walk the nearest the consumer that holds more than a chain should) and what is
+ *       left of it is cut into chains sized by its density: each expected to hold the chain's pages shared out among
+ *       the parts, no fewer than {@code minPages} (a smaller chain is not worth the read that closes it) and no more
+ *       than {@code maxPages}. Density is known only near the pages read, so the cap keeps the walk from betting far
+ *       beyond them: when a cluster of transactions ends, only the last, widest part is left with an empty or thin
+ *       remainder, instead of many empty slices.</li>
+ *   <li>No chain is split while the one most in need has read nothing yet (it would be cut on a guess), and a
+ *       page within one second updates no density: hundreds of transactions in one second say nothing about the
+ *       seconds around it.</li>
  * </ul>
  */
 final class SplitPolicy {

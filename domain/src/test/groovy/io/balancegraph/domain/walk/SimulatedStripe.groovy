@@ -27,7 +27,6 @@ class SimulatedStripe implements ListBalanceTransactionsPort {
     int maxInFlight = 0
     private int inFlight = 0
     private final List<Long> starts = []
-    private final List<Long> delivered = []
     private final PriorityQueue<Answer> answers = new PriorityQueue<Answer>({ Answer a, Answer b ->
         a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order) } as Comparator<Answer>)
 
@@ -41,11 +40,9 @@ class SimulatedStripe implements ListBalanceTransactionsPort {
     CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
         long start = starts.size() >= perSecond ? Math.max(now, starts[starts.size() - perSecond] + 1000) : now
         starts << start
-        if (System.getProperty('trace')) println String.format('%6d %6d %s %s', now, start, query.created(), query.position().startingAfter())
         def future = new CompletableFuture<Page<BalanceTransaction>>()
         answers << new Answer(at: start + latencyMillis, order: calls++, future: future, account: account, query: query)
         maxInFlight = Math.max(maxInFlight, ++inFlight)
-        future.whenComplete { Page<BalanceTransaction> page, Throwable failure -> inFlight-- }
         future
     }
 
@@ -57,6 +54,7 @@ class SimulatedStripe implements ListBalanceTransactionsPort {
                 throw new IllegalStateException('the walk waits for nothing: no read is in flight')
             }
             now = next.at
+            inFlight--
             if (!next.future.done) {
                 next.future.complete(ledger.listTransactions(next.account, next.query).toCompletableFuture().join())
             }
@@ -74,22 +72,7 @@ class SimulatedStripe implements ListBalanceTransactionsPort {
                 return all
             }
             all.addAll(page.get())
-            delivered << now
         }
-    }
-
-    List<Integer> startsPerBucket(long millis) {
-        histogram(starts, millis)
-    }
-
-    List<Integer> deliveredPerBucket(long millis) {
-        histogram(delivered, millis)
-    }
-
-    private static List<Integer> histogram(List<Long> times, long millis) {
-        def buckets = new int[(int) (times.max() / millis) + 1]
-        times.each { buckets[(int) (it / millis)]++ }
-        buckets.toList()
     }
 
     double seconds() {
