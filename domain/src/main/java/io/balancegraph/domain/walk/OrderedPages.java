@@ -40,7 +40,10 @@ public final class OrderedPages implements AutoCloseable {
         return run.nextPage(output);
     }
 
-    /** The transactions one after another, blocking on each page; closing the stream closes the walk. */
+    /**
+     * The transactions one after another, blocking on each page; closing the stream closes the walk. One stream per
+     * run: it takes the pages itself.
+     */
     public Stream<BalanceTransaction> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Transactions(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);

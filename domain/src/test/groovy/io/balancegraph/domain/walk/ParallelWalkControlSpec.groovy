@@ -140,6 +140,26 @@ class ParallelWalkControlSpec extends Specification {
         thrown.is(limited)
     }
 
+    def "a #callback that throws fails the walk with its exception and cancels the reads out"() {
+        given:
+        def broken = new IllegalStateException('a bug in the caller')
+        def walk = TransactionWalk.parallel(port, Account.platform(), QUERY)
+        def result = configure.call(walk, broken)
+
+        when:
+        def out = port.outstanding()
+        port.answer(out.first())
+
+        then:
+        failureOf(result).is(broken)
+        out.drop(1).every { it.stage.cancelled }
+
+        where:
+        callback            | configure
+        'fold step'         | { ParallelWalk w, e -> w.fold(0, { n, t -> throw e }) }
+        'progress listener' | { ParallelWalk w, e -> w.withProgress { throw e }.fold(0, { n, t -> n + 1 }) }
+    }
+
     def "a walk that holds more than its bound fails with WalkTooLargeException instead of ending early (#form)"() {
         given:
         def walk = TransactionWalk.parallel(ledger, Account.platform(), QUERY).withMaxTransactions(sequential.size() - 1)
