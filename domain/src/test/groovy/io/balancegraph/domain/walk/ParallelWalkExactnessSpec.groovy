@@ -64,6 +64,22 @@ class ParallelWalkExactnessSpec extends Specification {
         'one transaction a page'                 | spread(300, T0, DAY.multipliedBy(30), 15) + inOneSecond(40, T0.plusSeconds(7)) | 1    | 10          | 15
     }
 
+    def "a range given as gt and lte leaves out its gt second and keeps its lte second, as the sequential walk does"() {
+        given:
+        def gt = T0.plus(DAY)
+        def lte = T0.plus(DAY.multipliedBy(3))
+        def ledger = ledgerOf(inOneSecond(7, gt) + inOneSecond(8, gt.plusSeconds(1)) + spread(200, gt, DAY.multipliedBy(2), 61) +
+                inOneSecond(9, lte) + inOneSecond(6, lte.plusSeconds(1)), 61)
+        def query = BalanceTransactionQuery.builder().created(new CreatedFilter(gt, null, null, lte)).limit(10).build()
+        def sequential = TransactionWalk.all(ledger, Account.platform(), query).toList()
+
+        expect:
+        TransactionWalk.parallel(ledger, Account.platform(), query).stream().toList() == sequential
+        sequential.count { it.created() == gt } == 0
+        sequential.count { it.created() == lte } == 9
+        sequential.count { it.created() == gt.plusSeconds(1) } >= 8
+    }
+
     def "a walk keeps the query's filters and expandSource on every read"() {
         given:
         def ledger = ledgerOf(crowded(21), 21)
