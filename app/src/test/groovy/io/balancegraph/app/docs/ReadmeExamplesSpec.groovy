@@ -38,8 +38,8 @@ class ReadmeExamplesSpec extends Specification {
     def "the READMEs have Java examples and the consumer project has their files"() {
         expect:
         readmes*.fileName*.toString().contains('README.md')
-        javaBlocks().size() >= 2
-        examples.keySet() == ['PaidOut.java', 'StripeBalance.java'] as Set
+        javaBlocks().size() >= 3
+        examples.keySet() == ['PaidOut.java', 'PeriodTotals.java', 'StripeBalance.java'] as Set
     }
 
     def "every Java example of a README is a complete file of the consumer project, word for word"() {
@@ -61,6 +61,7 @@ class ReadmeExamplesSpec extends Specification {
         diagnostics.diagnostics.findAll { it.kind == javax.tools.Diagnostic.Kind.ERROR }.isEmpty()
         Files.exists(classes.resolve('PaidOut.class'))
         Files.exists(classes.resolve('StripeBalance.class'))
+        Files.exists(classes.resolve('PeriodTotals.class'))
     }
 
     def "the demo example prints what the README says it prints"() {
@@ -75,6 +76,20 @@ class ReadmeExamplesSpec extends Specification {
         printed == shown
         printed.contains('available: USD 30002075.03\n')
         (printed =~ /paid out: +USD (\d+\.\d{2})\n/).with { it.find() && new BigDecimal(it.group(1)) > 0 }
+    }
+
+    def "the walk example prints what the README says it prints: the demo's October totals and its newest transaction"() {
+        given:
+        compileExamples()
+        def shown = blockAfter('README.md', examples['PeriodTotals.java'], 'text')
+
+        when:
+        def printed = runMain('PeriodTotals')
+
+        then:
+        printed == shown
+        printed.startsWith('net: [EUR ')
+        printed =~ /(?m)^newest: txn_\w+$/
     }
 
     private List<Map> javaBlocks() {

@@ -84,6 +84,15 @@ public record BalanceTransactionQuery(
     }
 
     /**
+     * {@return the same query over another creation-time range}
+     *
+     * @param newCreated the range; {@code null} for any time
+     */
+    public BalanceTransactionQuery withCreated(CreatedFilter newCreated) {
+        return new BalanceTransactionQuery(newCreated, currency, type, payout, source, limit, position, expandSource);
+    }
+
+    /**
      * {@return the same query with another page size}
      *
      * @param newLimit page size, {@value #MIN_LIMIT} to {@value #MAX_LIMIT}

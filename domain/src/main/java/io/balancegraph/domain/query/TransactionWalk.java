@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.domain.walk.ParallelWalk;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +48,14 @@ public final class TransactionWalk {
         Objects.requireNonNull(query, "query");
         Iterator<BalanceTransaction> pages = new PageIterator(port, account, query);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * The same transactions read by several cursor chains at once, for ranges of many pages: see
+     * {@link ParallelWalk}. The query's {@code created} range needs a start.
+     */
+    public static ParallelWalk parallel(ListBalanceTransactionsPort port, Account account, BalanceTransactionQuery query) {
+        return ParallelWalk.of(port, account, query);
     }
 
     private static final class PageIterator implements Iterator<BalanceTransaction> {

@@ -1,0 +1,135 @@
+package io.balancegraph.domain.walk;
+
+import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
+import io.balancegraph.domain.query.BalanceTransactionQuery;
+import io.balancegraph.domain.query.InvalidQueryException;
+import io.balancegraph.domain.transaction.BalanceTransaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Every transaction of a query's {@code created} range, read through any {@link ListBalanceTransactionsPort} by
+ * several cursor chains at once: the same transactions as {@link io.balancegraph.domain.query.TransactionWalk#all},
+ * each exactly once, in a fraction of the time when the range holds many pages.
+ *
+ * <p>The range is cut into slices, each read as its own cursor chain; a chain whose pages show it holds more than
+ * its share is split again, so that no slice holds the walk back. A split cuts a chain at a second below its cursor:
+ * the chain keeps its cursor, the part below starts afresh, so nothing is lost or read twice, even among hundreds of
+ * transactions of one second. The query's other filters, page size and {@code expandSource} apply to every read.
+ * Its range needs a start; an open end is the second the walk starts in, read once from the clock. A payout's
+ * transactions without a start are read as one chain (a payout has no range to split, and few transactions).
+ *
+ * <p>Immutable: configure with the {@code with...} methods, then run with {@link #stream()} or {@link #pages()}
+ * (newest first, in bounded memory) or {@link #fold} (in no order, for totals). Each run reads afresh; a failed
+ * read (after the port's own retries) fails the whole run with that read's exception and cancels the others.
+ */
+public final class ParallelWalk {
+
+    public static final int DEFAULT_CONCURRENCY = 10;
+    public static final int MAX_CONCURRENCY = 100;
+
+    private final WalkPlan plan;
+
+    private ParallelWalk(WalkPlan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * @throws InvalidQueryException naming {@code created} when the range has no start (and the query names no
+     *                               payout), or {@code position} when it starts after or before an id
+     */
+    public static ParallelWalk of(ListBalanceTransactionsPort port, Account account, BalanceTransactionQuery query) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(account, "account");
+        WalkRange.check(Objects.requireNonNull(query, "query"));
+        return new ParallelWalk(new WalkPlan(port, account, query, DEFAULT_CONCURRENCY, Long.MAX_VALUE,
+                Clock.systemUTC(), null, progress -> { }));
+    }
+
+    /** At most this many reads out at once, 1 to {@value #MAX_CONCURRENCY}; {@value #DEFAULT_CONCURRENCY} by default. */
+    public ParallelWalk withConcurrency(int reads) {
+        if (reads < 1 || reads > MAX_CONCURRENCY) {
+            throw new InvalidQueryException("concurrency", "concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + reads);
+        }
+        return with(reads, plan.maxTransactions(), plan.clock(), plan.timeout(), plan.progress());
+    }
+
+    /** Fails the walk with {@link WalkTooLargeException} as soon as it has read more; no bound by default. */
+    public ParallelWalk withMaxTransactions(long max) {
+        if (max < 1) {
+            throw new InvalidQueryException("maxTransactions", "maxTransactions must be at least 1, not " + max);
+        }
+        return with(plan.concurrency(), max, plan.clock(), plan.timeout(), plan.progress());
+    }
+
+    /** The clock that resolves an open end of the range and measures the timeout; the system's by default. */
+    public ParallelWalk withClock(Clock clock) {
+        return with(plan.concurrency(), plan.maxTransactions(), Objects.requireNonNull(clock, "clock"), plan.timeout(), plan.progress());
+    }
+
+    /**
+     * Fails a run with {@link WalkTimeoutException} once this long has passed on the clock since it started. The
+     * walk has no timer of its own: it looks at the clock whenever a page arrives or the consumer asks for one, so
+     * it ends at the latest when the reads in flight end (the port's own deadline). For a timer, put one on what a
+     * run returns ({@code fold(...).orTimeout(...)}, or close the pages from a scheduled task): that stops it too.
+     */
+    public ParallelWalk withTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidQueryException("timeout", "timeout must be positive, not " + timeout);
+        }
+        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), timeout, plan.progress());
+    }
+
+    /** Told after every page how far the walk has got; called one call at a time, on any thread: must not block. */
+    public ParallelWalk withProgress(Consumer<? super WalkProgress> listener) {
+        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), plan.timeout(), Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Starts a run and returns its transactions newest first, exactly in the sequential walk's order; the stream
+     * blocks on each page and fails with the walk's failure. Close it (try-with-resources) to stop the walk.
+     */
+    public Stream<BalanceTransaction> stream() {
+        return pages().stream();
+    }
+
+    /** Starts a run whose pages are pulled one at a time, newest first; see {@link OrderedPages}. */
+    public OrderedPages pages() {
+        OrderedOutput output = new OrderedOutput(plan.readAhead());
+        WalkRun run = new WalkRun(plan, output);
+        run.start();
+        return new OrderedPages(run, output);
+    }
+
+    /**
+     * Starts a run that folds every transaction into a result, in no particular order, as pages arrive: the step
+     * is applied one transaction at a time (never concurrently, on any thread: it must not block). The future
+     * completes with the result once every transaction is in it, or fails with the walk's failure; completing it
+     * in any other way (cancel, {@code orTimeout}) stops the walk and cancels its reads.
+     */
+    public <A> CompletableFuture<A> fold(A initial, BiFunction<A, ? super BalanceTransaction, A> step) {
+        Objects.requireNonNull(step, "step");
+        CompletableFuture<A> result = new CompletableFuture<>();
+        WalkRun run = new WalkRun(plan, new FoldOutput<>(initial, step, result));
+        result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                run.cancel();
+            }
+        });
+        run.start();
+        return result;
+    }
+
+    private ParallelWalk with(int concurrency, long maxTransactions, Clock clock, Duration timeout,
+                              Consumer<? super WalkProgress> progress) {
+        return new ParallelWalk(new WalkPlan(plan.port(), plan.account(), plan.query(), concurrency, maxTransactions,
+                clock, timeout, progress));
+    }
+}

@@ -1,0 +1,124 @@
+package io.balancegraph.domain.walk
+
+import io.balancegraph.domain.query.Page
+import spock.lang.Specification
+
+import static io.balancegraph.domain.walk.ChainSpec.T
+import static io.balancegraph.domain.walk.ChainSpec.page
+
+/** How the walk's range is cut: the first slices, what a page says about density, and where a chain is split. */
+class SplitPolicySpec extends Specification {
+
+    def fold = new SplitPolicy(10, 100, 2, 10, false)
+    def ordered = new SplitPolicy(1, 100, 2, 4, true)
+
+    def "the first slices of [#from, #to) cover it exactly, newest first, in #slices equal parts at most"() {
+        when:
+        def chains = new SplitPolicy(slices, 100, 2, 10, false).initial(new WalkRange(from, to))
+
+        then:
+        chains.size() == Math.min(slices, to - from)
+        chains.first().top == to
+        chains.last().from == from
+        (1..<chains.size()).every { chains[it].top == chains[it - 1].from }
+        chains.every { Math.abs((it.top - it.from) - (to - from) / chains.size()) < 1 }
+
+        where:
+        from | to        | slices
+        0    | 2_592_000 | 10
+        7    | 8         | 10
+        100  | 103       | 10
+        -50  | 1_000_003 | 7
+        0    | 100       | 1
+    }
+
+    def "a page's density is its transactions over the seconds it read through (#why)"() {
+        expect:
+        SplitPolicy.density(items, newest, oldest, topBefore, first) == density
+
+        where:
+        why                                         | items | newest | oldest | topBefore | first || density
+        'a first page: from its newest second'      | 100   | 199    | 100    | 1000      | true  || 1.0d
+        'a later page: from the chain\'s top'       | 100   | 199    | 100    | 300       | false || 0.5d
+        'a page within one second says nothing'     | 100   | 150    | 150    | 151       | false || Double.NaN
+    }
+
+    def "the density expected is the lower of a page's and the previous one's, ignoring the unknown"() {
+        expect:
+        SplitPolicy.expected(previous, page) == expected
+
+        where:
+        previous   | page       || expected
+        Double.NaN | 2.0d       || 2.0d
+        2.0d       | Double.NaN || 2.0d
+        2.0d       | 0.5d       || 0.5d
+        0.5d       | 2.0d       || 0.5d
+        Double.NaN | Double.NaN || Double.NaN
+    }
+
+    def "cuts share what a chain is expected to hold among it and the new chains, within the policy's bounds"() {
+        given: 'a chain of [T, T + secondsLeft) expected to hold one transaction a second'
+        def chain = Chain.of(T, T + secondsLeft)
+        chain.density = 1.0d
+
+        when:
+        def cuts = policy.cuts(chain, free)
+
+        then:
+        cuts.collect { T + secondsLeft - it } == expectedDepths
+
+        where:
+        policy                                  | secondsLeft | free || expectedDepths
+        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 9    || (1..9).collect { it * 1000 }
+        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 1    || [1000]
+        new SplitPolicy(10, 100, 2, 10, false)  | 3_000       | 9    || (1..9).collect { it * 300 }
+        new SplitPolicy(10, 100, 2, 10, false)  | 1_000       | 9    || [200, 400, 600, 800]
+        new SplitPolicy(10, 100, 2, 10, false)  | 300         | 9    || [200]
+        new SplitPolicy(10, 100, 2, 10, false)  | 200         | 9    || []
+        new SplitPolicy(1, 100, 2, 4, true)     | 10_000      | 3    || [400, 800, 1200]
+        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 0    || []
+    }
+
+    def "a chain whose density is unknown, or with one second left, is not cut"() {
+        given:
+        def chain = Chain.of(T, T + seconds)
+        chain.density = density
+
+        expect:
+        fold.cuts(chain, 9).length == 0
+
+        where:
+        seconds | density
+        10_000  | Double.NaN
+        10_000  | 0.0d
+        1       | 1000.0d
+    }
+
+    def "a fold splits the chain expected to hold the most; an ordered walk the nearest that holds more than a chain should"() {
+        given: 'chains newest first, expected to hold 3, 12 and 30 pages'
+        def chains = [read(300), read(1_200), read(3_000)]
+
+        expect:
+        fold.pick(chains).is(chains[2])
+        ordered.pick(chains).is(chains[1])
+    }
+
+    def "no chain is split while the one most in need has not read a page yet: what it holds is a guess"() {
+        given:
+        def unread = Chain.of(T, T + 100_000)
+        unread.density = 1.0d
+        def chains = [read(1_200), unread]
+
+        expect:
+        fold.pick(chains) == null
+        ordered.pick([read(300), read(200)]) == null
+    }
+
+    /** A chain that has read a page, with this many seconds left at one transaction a second. */
+    static Chain read(long seconds) {
+        def chain = Chain.of(T, T + seconds + 1)
+        chain.take(new Page([ChainSpec.page(true, seconds).items().first()], true, false))
+        chain.density = 1.0d
+        chain
+    }
+}
