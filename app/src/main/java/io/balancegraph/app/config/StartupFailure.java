@@ -36,6 +36,7 @@ final class StartupFailure {
     private static final Pattern UNRESOLVED = Pattern.compile("Error resolving property value \\[([^\\]]+)]\\.? *([^\\n]*)");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|token|secret|password).*");
     private static final int MAX_DETAIL = 400;
+    private static final String APPLICATION_JSON = "application.json";
 
     private StartupFailure() {
     }
@@ -49,7 +50,10 @@ final class StartupFailure {
         List<Throwable> chain = chain(failure);
         for (int i = chain.size() - 1; i >= 0; i--) {
             if (chain.get(i) instanceof ConfigurationException) {
-                return PREFIX + oneLine(chain.get(i).getMessage());
+                String message = oneLine(chain.get(i).getMessage());
+                // Micronaut names the JSON it could not read after the file it would be; say where else it comes from.
+                return PREFIX + message.replace("[" + APPLICATION_JSON + "]",
+                        "[" + APPLICATION_JSON + "] (MICRONAUT_APPLICATION_JSON or an " + APPLICATION_JSON + " file)");
             }
         }
         for (Throwable layer : chain) {

@@ -39,6 +39,7 @@ class WrongSettingIT extends Specification {
         'a cache TTL that is not a duration'   | [BALANCEGRAPH_CACHE_TTL: 'banana']                                               | [:]                                          | null             || "balancegraph.cache.ttl is 'banana', which is not a duration such as 30s, 500ms or PT30S"
         'a CORS origin with no scheme'         | [BALANCEGRAPH_CORS_ALLOWED_ORIGINS: 'dashboard.example.com']                     | [:]                                          | null             || "balancegraph.cors.allowed-origins: 'dashboard.example.com' is not an origin: write scheme://host[:port] with no path, e.g. https://dashboard.example.com."
         'a depth limit of 0 (system property)' | [:]                                                                              | ['balancegraph.graphql.max-depth': '0']      | null             || 'balancegraph.graphql.max-depth must be 1 or more, not 0'
+        'MICRONAUT_APPLICATION_JSON cut short' | [MICRONAUT_APPLICATION_JSON: TOKENS_JSON.substring(0, 60)]                      | [:]                                          | 'wrong-setting'  || "I/O exception occurred reading [application.json] (MICRONAUT_APPLICATION_JSON or an application.json file): Unexpected end-of-input in VALUE_STRING at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 61]"
     }
 
     def "a port another process listens on stops the jar with exit status 1, naming micronaut.server.port, without a stack trace"() {
