@@ -61,6 +61,15 @@ class FailFastStartSpec extends Specification {
         'micronaut.server.port'                    | '70000'                   | [:]    | null              || "micronaut.server.port must be a port number from 0 to 65535 (-1: any free port), not '70000'"
     }
 
+    def "the settings check runs before the other start-up checks, so its line comes first when several are wrong"() {
+        when: 'a Stripe key without tokens (access control would refuse it) and a short cursor secret (the settings check would)'
+        start(['micronaut.server.port': occupied.localPort, 'stripe.api-key': KEY, 'balancegraph.graphql.cursor-secret': 'tooShortSecret'])
+
+        then:
+        ApplicationStartupException e = thrown()
+        e.message.startsWith(StartupFailure.PREFIX + 'balancegraph.graphql.cursor-secret ')
+    }
+
     def "a start stopped by a wrong setting logs nothing: its line is all there is to read"() {
         // (Micronaut names the environments it was given, here "test"; the packaged jar is given none.)
         when:

@@ -42,22 +42,6 @@ class WrongSettingIT extends Specification {
         'MICRONAUT_APPLICATION_JSON cut short' | [MICRONAUT_APPLICATION_JSON: TOKENS_JSON.substring(0, 60)]                      | [:]                                          | 'wrong-setting'  || "I/O exception occurred reading [application.json] (MICRONAUT_APPLICATION_JSON or an application.json file): Unexpected end-of-input in VALUE_STRING at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 61]"
     }
 
-    def "a port another process listens on stops the jar with exit status 1, naming micronaut.server.port, without a stack trace"() {
-        given:
-        def occupied = new ServerSocket(0)
-
-        when:
-        def run = runJar(occupied.localPort, [:], [:])
-
-        then:
-        run.exitStatus == 1
-        run.lines.last().startsWith(PREFIX + 'micronaut.server.port: another process already listens on that port')
-        !run.output.contains('\tat ')
-
-        cleanup:
-        occupied?.close()
-    }
-
     /** Runs the jar to its end (it must end: a wrong setting never leaves a server running). */
     private static Map runJar(int port, Map<String, String> environment, Map<String, String> properties) {
         String jar = System.getProperty('balancegraph.jar')
