@@ -1,13 +1,19 @@
 package io.balancegraph.graphql;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
 
 /**
  * The limits and switches of the GraphQL endpoint, under {@code balancegraph.graphql}. Every one has a default
  * that suits a public endpoint; {@code new GraphQLSettings()} gives them all, for tests and embedders.
+ * {@link #validate()} checks the values (the app calls it at start-up).
  */
-@ConfigurationProperties("balancegraph.graphql")
+@ConfigurationProperties(GraphQLSettings.PREFIX)
 public class GraphQLSettings {
+
+    public static final String PREFIX = "balancegraph.graphql";
+    /** The shortest {@code cursor-secret} accepted: 32 characters. */
+    public static final int MIN_CURSOR_SECRET_LENGTH = 32;
 
     private boolean introspection = true;
     private int maxDepth = 15;
@@ -21,6 +27,36 @@ public class GraphQLSettings {
     private int maxRuleDepth = 150;
     private int maxUpstreamReads = 6;
     private String cursorSecret;
+
+    /**
+     * Checks every value: a limit below its least useful value would refuse every request (0 aliases or
+     * directives is a legitimate "none at all"), and a short cursor secret would make cursors forgeable.
+     *
+     * @throws ConfigurationException naming the first wrong property; never showing the cursor secret
+     */
+    public void validate() {
+        atLeast(1, maxDepth, "max-depth");
+        atLeast(1, maxComplexity, "max-complexity");
+        atLeast(0, maxAliases, "max-aliases");
+        atLeast(1, maxFields, "max-fields");
+        atLeast(0, maxDirectives, "max-directives");
+        atLeast(1, maxTokens, "max-tokens");
+        atLeast(1, maxCharacters, "max-characters");
+        atLeast(1, maxWhitespaceTokens, "max-whitespace-tokens");
+        atLeast(1, maxRuleDepth, "max-rule-depth");
+        atLeast(1, maxUpstreamReads, "max-upstream-reads");
+        if (cursorSecret != null && !cursorSecret.isEmpty() && cursorSecret.length() < MIN_CURSOR_SECRET_LENGTH) {
+            throw new ConfigurationException(PREFIX + ".cursor-secret must have at least " + MIN_CURSOR_SECRET_LENGTH
+                    + " characters, not " + cursorSecret.length() + ": use a long random value, e.g. from "
+                    + "`openssl rand -base64 32`, or leave it unset for a random key per process");
+        }
+    }
+
+    private static void atLeast(int least, int value, String property) {
+        if (value < least) {
+            throw new ConfigurationException(PREFIX + "." + property + " must be " + least + " or more, not " + value);
+        }
+    }
 
     /**
      * The most distinct upstream (Stripe) reads one request may make. Fields asking for the same data share a
@@ -129,7 +165,7 @@ public class GraphQLSettings {
     }
 
     /**
-     * The key cursors are signed with, at least 32 characters; unset, a random key per process (cursors then
+     * The key cursors are signed with, at least {@value #MIN_CURSOR_SECRET_LENGTH} characters; unset, a random key per process (cursors then
      * stop working after a restart and across replicas).
      */
     public String getCursorSecret() {

@@ -43,7 +43,7 @@ class RootFieldsSpec extends Specification {
             pending { money { amount currencyCode } bySourceType { sourceType money { amount } } }
             connectReserved { money { amount currencyCode } }
             instantAvailable { money { amount } netAvailable { destination money { amount } bySourceType { sourceType money { amount } } } }
-            issuing { available { money { amount } bySourceType { sourceType } } pending { money { amount } } }
+            issuing { available { money { amount } bySourceType { sourceType } } }
             refundAndDisputePrefunding { available { money { amount } } pending { money { amount } } } } }''').data.balance
 
         then:
@@ -53,7 +53,7 @@ class RootFieldsSpec extends Specification {
         balance.instantAvailable[0].money.amount == '50000.00'
         balance.instantAvailable[0].netAvailable == [[destination: 'ba_1DemoBankAccount', money: [amount: '49500.00'],
                                                        bySourceType: [[sourceType: 'card', money: [amount: '49500.00']]]]]
-        balance.issuing == [available: [[money: [amount: '2500.00'], bySourceType: [[sourceType: 'card']]]], pending: []]
+        balance.issuing == [available: [[money: [amount: '2500.00'], bySourceType: [[sourceType: 'card']]]]]
         balance.refundAndDisputePrefunding == [available: [[money: [amount: '500.00']]], pending: [[money: [amount: '0.00']]]]
     }
 

@@ -53,6 +53,13 @@ class SchemaContractSpec extends Specification {
         schema.getObjectType('Money').getFieldDefinition('minorUnits').type.wrappedType.name == 'Long'
     }
 
+    def "the Issuing balance promises only what Stripe reports: available funds, no pending part"() {
+        expect:
+        schema.getObjectType('Balance').getFieldDefinition('issuing').type.wrappedType.name == 'IssuingBalance'
+        schema.getObjectType('IssuingBalance').fieldDefinitions*.name == ['available']
+        schema.getObjectType('BalanceDetail').fieldDefinitions*.name == ['available', 'pending']
+    }
+
     def "Stripe's open enumerations are strings, so a value added tomorrow breaks nothing"() {
         expect:
         schema.allTypesAsList.findAll { it instanceof graphql.schema.GraphQLEnumType && !it.name.startsWith('__') }.empty

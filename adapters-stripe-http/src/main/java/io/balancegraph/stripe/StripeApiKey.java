@@ -14,6 +14,8 @@ public final class StripeApiKey {
     static final String PROPERTY = "stripe.api-key";
 
     private static final Pattern SHAPE = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{1,240}");
+    /** A secret or restricted key's type and mode, the part before its secret characters. */
+    private static final Pattern MODE = Pattern.compile("^(sk|rk)_(test|live)_");
     /** A Stripe-looking prefix: safe to show, it says nothing secret. */
     private static final Pattern PREFIX = Pattern.compile("^[a-z]{2,5}_(test|live)_|^(sk|rk|pk)_");
     /** Any secret or restricted key inside a text, so it can be cut down to its prefix. */
@@ -49,8 +51,14 @@ public final class StripeApiKey {
             return "it starts with " + shown + ", a publishable key, which cannot read balances; use the secret key "
                     + "(sk_…) or a restricted key (rk_…) with read access to balances";
         }
+        Matcher mode = MODE.matcher(key);
+        if (mode.find()) {
+            return key.length() == mode.end()
+                    ? "it is only the prefix '" + mode.group() + "', with nothing after it"
+                    : "after '" + mode.group() + "' a key has only letters and digits, and this one has others";
+        }
         if (key.startsWith("sk_") || key.startsWith("rk_")) {
-            return "it starts with " + shown + " but the rest is not test_ or live_ followed by letters and digits";
+            return "it starts with " + shown + " but not with " + key.substring(0, 3) + "test_ or " + key.substring(0, 3) + "live_";
         }
         return "it starts with " + shown + "; a key starts with sk_test_, sk_live_, rk_test_ or rk_live_";
     }

@@ -68,7 +68,7 @@ public final class StripeLedgers {
             try {
                 return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl").strip()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("stripe.base-url is not a URL: '" + StripeApiKey.redact(baseUrl) + "'", e);
+                throw new IllegalArgumentException("stripe.base-url is not a URL: '" + StripeSettings.shown(baseUrl) + "'", e);
             }
         }
 

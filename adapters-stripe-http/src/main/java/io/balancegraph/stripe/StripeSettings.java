@@ -1,5 +1,7 @@
 package io.balancegraph.stripe;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public record StripeSettings(
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.stripe.com");
     /** The API version the DTOs are written against; Stripe answers in the shape of the version asked for. */
-    public static final String DEFAULT_API_VERSION = "2025-06-30.basil";
+    public static final String DEFAULT_API_VERSION = "2026-07-29.dahlia";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(12);
@@ -45,7 +47,7 @@ public record StripeSettings(
         baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl"), apiKey);
         if (apiVersion == null || !API_VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("stripe.api-version must be a dated Stripe API version such as '"
-                    + DEFAULT_API_VERSION + "' or '2023-10-16', not '" + apiVersion + "'");
+                    + DEFAULT_API_VERSION + "' or '2023-10-16', not '" + Echo.shorten(apiVersion) + "'");
         }
         Objects.requireNonNull(transactionsPath, "transactionsPath");
         requirePositive(connectTimeout, "stripe.connect-timeout");
@@ -65,11 +67,11 @@ public record StripeSettings(
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("stripe.base-url must be an absolute http(s) URL such as "
-                    + DEFAULT_BASE_URL + ", not '" + url + "'");
+                    + DEFAULT_BASE_URL + ", not '" + shown(url) + "'");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("stripe.base-url must not carry a query, fragment or user info: '"
-                    + StripeApiKey.redact(url.toString()) + "'");
+                    + shown(url) + "'");
         }
         if (scheme.equals("http") && apiKey.isLive()) {
             throw new IllegalArgumentException("stripe.base-url is plain http but the key is a live key ("
@@ -77,6 +79,11 @@ public record StripeSettings(
         }
         String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         return URI.create(scheme + "://" + url.getRawAuthority() + path);
+    }
+
+    /** A URL for a message: a key in it cut down to its prefix, and not too long to read. */
+    static String shown(Object url) {
+        return Echo.shorten(StripeApiKey.redact(String.valueOf(url)));
     }
 
     static Duration requirePositive(Duration duration, String property) {

@@ -1,5 +1,7 @@
 package io.balancegraph.stripe;
 
+import io.balancegraph.domain.text.Echo;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -48,6 +50,6 @@ public enum TransactionsPath {
         }
         throw new IllegalArgumentException("stripe.transactions-path must be one of "
                 + Arrays.stream(values()).map(p -> "'" + p.configName + "'").collect(Collectors.joining(" or "))
-                + ", not '" + text + "'");
+                + ", not '" + Echo.shorten(text) + "'");
     }
 }

@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.balance.Balance
 import io.balancegraph.domain.balance.BalanceAmount
 import io.balancegraph.domain.balance.BalanceDetail
+import io.balancegraph.domain.balance.IssuingBalance
 import io.balancegraph.domain.error.UpstreamUnavailableException
 import io.balancegraph.domain.money.Currency
 import io.balancegraph.domain.money.Money
@@ -55,7 +56,7 @@ class BalanceMappingSpec extends FakeStripeSpecification {
         balance.connectReserved() == [BalanceAmount.of(usd(0))]
         balance.instantAvailable() == [new BalanceAmount(usd(500_000), [card: usd(500_000)],
                 [new BalanceAmount.NetAvailable('ba_1QxYzAbCdEfGhIjK', usd(495_000), [card: usd(495_000)])])]
-        balance.issuing() == new BalanceDetail([BalanceAmount.of(usd(250_000), [card: usd(250_000)])], [])
+        balance.issuing() == new IssuingBalance([BalanceAmount.of(usd(250_000), [card: usd(250_000)])])
         balance.refundAndDisputePrefunding() == new BalanceDetail([BalanceAmount.of(usd(5_000))], [BalanceAmount.of(usd(0))])
         !balance.livemode()
         balance.currencies()*.code() == ['EUR', 'JPY', 'KWD', 'USD']
@@ -69,7 +70,7 @@ class BalanceMappingSpec extends FakeStripeSpecification {
         balance.available() == [BalanceAmount.of(usd(666_670), [card: usd(666_670)])]
         balance.connectReserved() == []
         balance.instantAvailable() == []
-        balance.issuing() == BalanceDetail.EMPTY
+        balance.issuing() == IssuingBalance.EMPTY
         balance.refundAndDisputePrefunding() == BalanceDetail.EMPTY
         balance.livemode()
     }

@@ -39,8 +39,9 @@ class StripeApiKeySpec extends Specification {
         where:
         key                                      || says
         'pk_test_51PublishableKey0123456789'     || "it starts with 'pk_test_…', a publishable key"
-        'sk_test_'                               || "it starts with 'sk_test_…' but the rest is not test_ or live_ followed by letters and digits"
-        'sk_test_51Key-with-dashes-0123456789'   || "it starts with 'sk_test_…' but the rest"
+        'sk_test_'                               || "it is only the prefix 'sk_test_', with nothing after it"
+        'sk_test_51Key-with-dashes-0123456789'   || "after 'sk_test_' a key has only letters and digits, and this one has others"
+        'rk_prod_51NotAMode0123456789'           || "it starts with 'rk_…' but not with rk_test_ or rk_live_"
         ' sk_test_51LeadingSpace0123456789'      || 'it contains white space'
         'whsec_51WebhookSecret0123456789'        || 'something else (31 characters, not shown)'
         'Bearer sk_test_51Pasted0123456789abc'   || 'it contains white space'

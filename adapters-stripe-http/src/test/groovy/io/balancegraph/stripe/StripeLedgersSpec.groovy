@@ -17,7 +17,7 @@ class StripeLedgersSpec extends FakeStripeSpecification {
 
         then:
         settings.baseUrl() == URI.create('https://api.stripe.com')
-        settings.apiVersion() == '2025-06-30.basil'
+        settings.apiVersion() == '2026-07-29.dahlia'
         settings.transactionsPath() == TransactionsPath.BALANCE_TRANSACTIONS
         settings.connectTimeout() == Duration.ofSeconds(2)
         settings.readTimeout() == Duration.ofSeconds(5)
@@ -121,6 +121,6 @@ class StripeLedgersSpec extends FakeStripeSpecification {
 
     def "a ledger printed shows the kind of key, never the key"() {
         expect:
-        ledger().toString() == "StripeBalanceLedger[sk_test_… at ${stripe.baseUrl}, Stripe-Version 2025-06-30.basil]"
+        ledger().toString() == "StripeBalanceLedger[sk_test_… at ${stripe.baseUrl}, Stripe-Version 2026-07-29.dahlia]"
     }
 }

@@ -29,7 +29,7 @@ class StripeRequestsSpec extends FakeStripeSpecification {
         request.method.value() == 'GET'
         request.url == '/v1/balance'
         request.getHeader('Authorization') == "Bearer ${FakeStripe.KEY}"
-        request.getHeader('Stripe-Version') == '2025-06-30.basil'
+        request.getHeader('Stripe-Version') == '2026-07-29.dahlia'
         request.getHeader('Accept') == 'application/json'
         !request.containsHeader('Stripe-Account')
         !request.containsHeader('Idempotency-Key')

@@ -100,6 +100,25 @@ class TransactionMappingSpec extends FakeStripeSpecification {
                                      new Fee(usd(16), 'application_fee', 'ca_1ConnectApp', 'Platform fee')]
     }
 
+    def "a transaction of Stripe's 2026-07-29 API is read as it is: a tax_fund, with fees passed through and withheld"() {
+        given:
+        def current = json('transaction-expanded')
+        current.put('type', 'tax_fund').put('balance_type', 'risk_reserved').putNull('source')
+        current.get('fee_details').get(0).put('type', 'payment_method_passthrough_fee')
+        current.get('fee_details').get(1).put('type', 'withheld_tax')
+        stripe.answers("${PATH}/txn_3NewestChargeAbc", stripe.ok(current.toString()))
+
+        when:
+        def transaction = await(ledger().getTransaction(Account.platform(), 'txn_3NewestChargeAbc', false)).get()
+
+        then:
+        transaction.type() == TransactionType.of('tax_fund')
+        transaction.type().isKnown()
+        transaction.feeDetails()*.type() == ['payment_method_passthrough_fee', 'withheld_tax']
+        transaction.feeDetails()*.amount() == [usd(50), usd(16)]
+        transaction.balanceType() == BalanceType.of('risk_reserved')
+    }
+
     def "expanded sources in a list are read too"() {
         given:
         def expanded = json('transaction-expanded')

@@ -5,6 +5,7 @@ import io.balancegraph.stripe.StripeLedgers;
 import io.balancegraph.stripe.StripeSettings;
 import io.balancegraph.stripe.TransactionsPath;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.time.Duration;
 
@@ -46,6 +47,21 @@ public class StripeConfiguration {
             builder.requestsPerSecond(rateLimit.getRequestsPerSecond());
         }
         return builder;
+    }
+
+    /**
+     * The settings these properties describe, checked: what the ledger is built from, and what the app checks at
+     * start-up before anything else.
+     *
+     * @throws ConfigurationException whose message names the first wrong property and shows at most the key's
+     *                                prefix
+     */
+    public StripeSettings checkedSettings() {
+        try {
+            return toBuilder().settings();
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException(invalid.getMessage());
+        }
     }
 
     /** {@code stripe.api-key} (or {@code STRIPE_API_KEY}): a secret or restricted key. */

@@ -5,12 +5,12 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.exceptions.ConfigurationException;
 
 /**
  * Wires the Stripe ledger when {@code stripe.api-key} (or {@code STRIPE_API_KEY}) is set, and only then. Built
- * eagerly, so a malformed key or setting stops the application at start-up with a message naming the property
- * (and showing at most the key's prefix), not at the first request.
+ * eagerly, so a malformed key or setting stops the application at start-up with a
+ * {@link io.micronaut.context.exceptions.ConfigurationException} naming the property (and showing at most the
+ * key's prefix), not at the first request.
  */
 @Factory
 @Requires(property = StripeConfiguration.PREFIX + ".api-key")
@@ -19,10 +19,6 @@ public class StripeLedgerFactory {
     @Context
     @Bean(preDestroy = "close")
     public StripeBalanceLedger stripeBalanceLedger(StripeConfiguration configuration) {
-        try {
-            return configuration.toBuilder().build();
-        } catch (IllegalArgumentException invalid) {
-            throw new ConfigurationException("The Stripe adapter cannot start: " + invalid.getMessage());
-        }
+        return StripeBalanceLedger.create(configuration.checkedSettings());
     }
 }

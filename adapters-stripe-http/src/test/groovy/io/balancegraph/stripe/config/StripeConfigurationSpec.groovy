@@ -10,6 +10,7 @@ import io.balancegraph.stripe.TransactionsPath
 import io.balancegraph.stripe.fake.FakeStripe
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.env.PropertySource
+import io.micronaut.context.exceptions.ConfigurationException
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -122,8 +123,8 @@ class StripeConfigurationSpec extends Specification {
         then:
         Exception e = thrown()
         def text = messages(e)
-        text.contains('The Stripe adapter cannot start: stripe.api-key ')
-        text.contains(shown)
+        configurationMessage(e).startsWith('stripe.api-key ')
+        configurationMessage(e).contains(shown)
         key.length() < 12 || !text.contains(key.substring(8))
 
         where:
@@ -141,19 +142,29 @@ class StripeConfigurationSpec extends Specification {
 
         then:
         Exception e = thrown()
-        messages(e).contains("The Stripe adapter cannot start: ${says}")
+        configurationMessage(e).startsWith(says)
 
         where:
         property                                 | value            | key                                               || says
         'stripe.base-url'                        | 'ftp://example'  | FakeStripe.KEY                                    || "stripe.base-url must be an absolute http(s) URL"
         'stripe.base-url'                        | 'http://example' | 'sk_live_51LiveKeyForTheHttpCheck0123456789abcd'  || 'stripe.base-url is plain http but the key is a live key (sk_live_…)'
-        'stripe.api-version'                     | 'latest'         | FakeStripe.KEY                                    || "stripe.api-version must be a dated Stripe API version such as '2025-06-30.basil'"
+        'stripe.api-version'                     | 'latest'         | FakeStripe.KEY                                    || "stripe.api-version must be a dated Stripe API version such as '2026-07-29.dahlia'"
         'stripe.transactions-path'               | 'history'        | FakeStripe.KEY                                    || "stripe.transactions-path must be one of 'balance_transactions' or 'balance/history', not 'history'"
         'stripe.deadline'                        | '0s'             | FakeStripe.KEY                                    || 'stripe.deadline must be a positive duration'
         'stripe.read-timeout'                    | '-1s'            | FakeStripe.KEY                                    || 'stripe.read-timeout must be a positive duration'
         'stripe.retry.max-attempts'              | '0'              | FakeStripe.KEY                                    || 'stripe.retry.max-attempts must be between 1 (no retries) and 10, not 0'
         'stripe.retry.max-backoff'               | '1ms'            | FakeStripe.KEY                                    || 'stripe.retry.max-backoff (PT0.001S) must not be shorter than stripe.retry.initial-backoff (PT0.5S)'
         'stripe.rate-limit.requests-per-second'  | '-5'             | FakeStripe.KEY                                    || 'stripe.rate-limit values are requests per second, 0 or more (0: no limit), not -5'
+    }
+
+    def "a key pasted into stripe.base-url is cut to its prefix in the message"() {
+        when:
+        start(['stripe.api-key': FakeStripe.KEY, 'stripe.base-url': 'https://sk_live_51PastedSecret0123@api.example.com'])
+
+        then:
+        Exception e = thrown()
+        configurationMessage(e) == "stripe.base-url must not carry a query, fragment or user info: 'https://sk_live_…@api.example.com'"
+        !messages(e).contains('51PastedSecret0123')
     }
 
     def "closing the application closes the ledger"() {
@@ -179,6 +190,16 @@ class StripeConfigurationSpec extends Specification {
                 .deduceEnvironment(false)
                 .properties(properties)
                 .start()
+    }
+
+    /** The message of the ConfigurationException the start-up failed with: the one the app prints. */
+    private static String configurationMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.cause == t ? null : t.cause) {
+            if (t instanceof ConfigurationException) {
+                return t.message
+            }
+        }
+        throw new AssertionError("no ConfigurationException in $e")
     }
 
     private static String messages(Throwable e) {

@@ -102,7 +102,7 @@ class FakeStripe implements AutoCloseable {
         aResponse().withStatus(status)
                 .withHeader('Content-Type', 'application/json')
                 .withHeader('Request-Id', nextRequestId())
-                .withHeader('Stripe-Version', '2025-06-30.basil')
+                .withHeader('Stripe-Version', '2026-07-29.dahlia')
                 .withBody(json)
     }
 

@@ -5,9 +5,11 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.graphql.AccessGrant;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +27,14 @@ import java.util.regex.Pattern;
 /**
  * Who may read which account. Built at start-up ({@link Context}), so a bad configuration stops the app before it
  * serves anything: with a Stripe key configured and access control on, at least one token is required, and every
- * token must be long enough and name only valid accounts.
+ * token must be long enough and name only valid accounts. Whether it is on is logged once the server listens, so
+ * that a start stopped by another setting prints nothing but that setting's line.
  * <p>
  * Tokens are kept as SHA-256 hashes only and compared in constant time; they never appear in a log line, a
  * response or an exception message (entries are named by their index).
  */
 @Context
-public class AccessControl {
+public class AccessControl implements ApplicationEventListener<ServerStartupEvent> {
 
     /** Shorter tokens are refused at start-up. */
     public static final int MIN_TOKEN_LENGTH = 16;
@@ -45,10 +48,11 @@ public class AccessControl {
     private static final String CHALLENGE = "Bearer realm=\"balancegraph\"";
 
     private final boolean enabled;
+    private final boolean stripeKey;
     private final List<HashedToken> tokens;
 
     public AccessControl(Environment environment, AccessConfiguration configuration, List<TokenConfiguration> tokens) {
-        boolean stripeKey = environment.containsProperty(STRIPE_KEY_PROPERTY);
+        this.stripeKey = environment.containsProperty(STRIPE_KEY_PROPERTY);
         this.enabled = configuration.getEnabled() != null ? configuration.getEnabled() : stripeKey;
         this.tokens = validate(tokens);
         if (enabled && stripeKey && this.tokens.isEmpty()) {
@@ -56,6 +60,10 @@ public class AccessControl {
                     + "anyone could read the account. Configure balancegraph.access.tokens (a list of {token, accounts}), "
                     + "or set balancegraph.access.enabled=false to serve /graphql without authentication on purpose.");
         }
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
         if (!enabled && stripeKey) {
             LOG.warn("Access control is OFF (balancegraph.access.enabled=false) although a Stripe key is configured: "
                     + "anyone who reaches /graphql can read every account");

@@ -1,5 +1,6 @@
 package io.balancegraph.app.http;
 
+import io.balancegraph.domain.text.Echo;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -61,7 +62,7 @@ public class CorsConfigurer implements BeanCreatedEventListener<HttpServerConfig
                 && uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
                 && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
         if (!valid) {
-            throw new ConfigurationException("balancegraph.cors.allowed-origins: '" + origin + "' is not an origin: "
+            throw new ConfigurationException("balancegraph.cors.allowed-origins: '" + Echo.shorten(origin) + "' is not an origin: "
                     + "write scheme://host[:port] with no path, e.g. https://dashboard.example.com.");
         }
     }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level
 import io.balancegraph.app.LogCapture
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.exceptions.ConfigurationException
+import io.micronaut.runtime.server.EmbeddedServer
 import spock.lang.Specification
 
 /** When access control is on, and the start-up checks of its configuration. */
@@ -71,7 +72,7 @@ class AccessConfigurationSpec extends Specification {
     def "tokens are never logged at start-up"() {
         when:
         def events = LogCapture.during {
-            ApplicationContext.run(STRIPE_KEY + tokens([token: TOKEN, accounts: ['platform']])).close()
+            serve(STRIPE_KEY + tokens([token: TOKEN, accounts: ['platform']]))
         }
 
         then:
@@ -82,11 +83,16 @@ class AccessConfigurationSpec extends Specification {
     def "turning access off with a Stripe key is logged as a warning"() {
         when:
         def events = LogCapture.during {
-            ApplicationContext.run(STRIPE_KEY + ['balancegraph.access.enabled': false]).close()
+            serve(STRIPE_KEY + ['balancegraph.access.enabled': false])
         }
 
         then:
         LogCapture.anyContains(events, 'Access control is OFF', Level.WARN)
+    }
+
+    /** Starts the server (access control says how it is set once the server listens) and stops it again. */
+    private static void serve(Map properties) {
+        ApplicationContext.run(EmbeddedServer, properties + ['micronaut.server.port': -1]).close()
     }
 
     private static Map tokens(Map... entries) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * @param pending                   funds not yet available, per currency
  * @param connectReserved           funds held for negative balances of connected accounts
  * @param instantAvailable          funds that can be paid out with Instant Payouts
- * @param issuing                   the Issuing balance
+ * @param issuing                   the Issuing balance (available funds only)
  * @param refundAndDisputePrefunding funds held to prefund refunds and disputes
  * @param livemode                  {@code true} for live data, {@code false} for test mode
  */
@@ -27,7 +27,7 @@ public record Balance(
         List<BalanceAmount> pending,
         List<BalanceAmount> connectReserved,
         List<BalanceAmount> instantAvailable,
-        BalanceDetail issuing,
+        IssuingBalance issuing,
         BalanceDetail refundAndDisputePrefunding,
         boolean livemode) {
 
@@ -36,19 +36,19 @@ public record Balance(
         pending = List.copyOf(Objects.requireNonNull(pending, "pending"));
         connectReserved = List.copyOf(Objects.requireNonNull(connectReserved, "connectReserved"));
         instantAvailable = List.copyOf(Objects.requireNonNull(instantAvailable, "instantAvailable"));
-        issuing = Objects.requireNonNullElse(issuing, BalanceDetail.EMPTY);
+        issuing = Objects.requireNonNullElse(issuing, IssuingBalance.EMPTY);
         refundAndDisputePrefunding = Objects.requireNonNullElse(refundAndDisputePrefunding, BalanceDetail.EMPTY);
     }
 
     /** A balance with only available and pending funds, the two parts every account has. */
     public static Balance of(List<BalanceAmount> available, List<BalanceAmount> pending, boolean livemode) {
-        return new Balance(available, pending, List.of(), List.of(), BalanceDetail.EMPTY, BalanceDetail.EMPTY, livemode);
+        return new Balance(available, pending, List.of(), List.of(), IssuingBalance.EMPTY, BalanceDetail.EMPTY, livemode);
     }
 
     /** Every currency that appears anywhere in this balance, in code order. */
     public SortedSet<Currency> currencies() {
         SortedSet<Currency> currencies = new TreeSet<>();
-        Stream.of(available, pending, connectReserved, instantAvailable, issuing.available(), issuing.pending(),
+        Stream.of(available, pending, connectReserved, instantAvailable, issuing.available(),
                         refundAndDisputePrefunding.available(), refundAndDisputePrefunding.pending())
                 .flatMap(List::stream)
                 .forEach(amount -> currencies.add(amount.currency()));

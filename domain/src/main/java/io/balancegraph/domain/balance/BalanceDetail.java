@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A sub-balance with its own available and pending funds: Issuing ({@code issuing}, available only) and
- * the refund and dispute prefunding ({@code refund_and_dispute_prefunding}).
+ * A sub-balance with its own available and pending funds: the refund and dispute prefunding
+ * ({@code refund_and_dispute_prefunding}, Stripe's {@code balance_detail_ungated}). The Issuing balance has no
+ * pending part and is an {@link IssuingBalance}.
  */
 public record BalanceDetail(List<BalanceAmount> available, List<BalanceAmount> pending) {
 

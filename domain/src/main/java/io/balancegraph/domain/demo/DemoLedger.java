@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.balance.BalanceAmount;
 import io.balancegraph.domain.balance.BalanceDetail;
+import io.balancegraph.domain.balance.IssuingBalance;
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.money.MoneyTotals;
@@ -86,7 +87,7 @@ public final class DemoLedger {
         return new Balance(available, pending,
                 List.of(BalanceAmount.of(Money.zero(Currency.USD))),
                 List.of(instantAvailable),
-                new BalanceDetail(List.of(BalanceAmount.of(Money.of(250_000, Currency.USD), Map.of("card", Money.of(250_000, Currency.USD)))), List.of()),
+                new IssuingBalance(List.of(BalanceAmount.of(Money.of(250_000, Currency.USD), Map.of("card", Money.of(250_000, Currency.USD))))),
                 new BalanceDetail(List.of(BalanceAmount.of(Money.of(50_000, Currency.USD))), List.of(BalanceAmount.of(Money.of(0, Currency.USD)))),
                 false);
     }
@@ -218,13 +219,14 @@ public final class DemoLedger {
             return transaction;
         }
 
-        /** A demo amount of about the same worth in every currency: whole yen, and three decimals for KWD. */
+        /**
+         * A demo amount in the currency's minor units, of roughly the worth of {@code cents} US cents. A yen (JPY has
+         * no minor unit) is worth about two thirds of a cent, close enough for demo data, so zero- and two-decimal
+         * currencies take the number as it is; a fils (0.001 KWD) is worth about a third of a cent, so three-decimal
+         * currencies take three times as many.
+         */
         private static long scaled(Currency currency, long cents) {
-            return switch (currency.exponent()) {
-                case 0 -> cents;
-                case 3 -> cents * 3;
-                default -> cents;
-            };
+            return currency.exponent() == 3 ? cents * 3 : cents;
         }
     }
 }

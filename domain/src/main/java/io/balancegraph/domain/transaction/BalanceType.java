@@ -1,8 +1,8 @@
 package io.balancegraph.domain.transaction;
 
 /**
- * Which balance a transaction affects ({@code payments}, {@code issuing}, {@code refund_and_dispute_prefunding},
- * {@code risk_reserved}, ...). Newer than the 2023 API reference and open: any value is kept.
+ * Which balance a transaction affects: {@code payments}, {@code issuing}, {@code refund_and_dispute_prefunding}
+ * or {@code risk_reserved} in Stripe's API of 2026-07-29 (added in 2025-05-28.basil). Open: any other value is kept.
  *
  * @param value Stripe's value, e.g. {@code payments}
  */

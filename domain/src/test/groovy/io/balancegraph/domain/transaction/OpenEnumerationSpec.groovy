@@ -17,7 +17,26 @@ class OpenEnumerationSpec extends Specification {
         'charge'                       || true
         'payout_minimum_balance_hold'  || true
         'reserve_hold'                 || true
+        'fee_credit_funding'           || true
+        'tax_fund'                     || true
+        'obligation_payout'            || true
         'quantum_settlement'           || false
+    }
+
+    def "the obligation types Stripe no longer lists are known as legacy: #value"() {
+        expect:
+        TransactionType.of(value).isKnown()
+        TransactionType.of(value).isLegacy() == legacy
+
+        where:
+        value                          || legacy
+        'obligation_inbound'           || true
+        'obligation_payout'            || true
+        'obligation_payout_failure'    || true
+        'obligation_reversal_outbound' || true
+        'obligation_outbound'          || false
+        'obligation_reversal_inbound'  || false
+        'tax_fund'                     || false
     }
 
     def "a status Stripe added after us is kept: #value"() {

@@ -22,7 +22,7 @@ final class StripeDtos {
             List<AmountDto> pending,
             List<AmountDto> connectReserved,
             List<AmountDto> instantAvailable,
-            DetailDto issuing,
+            IssuingDto issuing,
             DetailDto refundAndDisputePrefunding,
             Boolean livemode) {
     }
@@ -33,7 +33,12 @@ final class StripeDtos {
     record NetAvailableDto(Long amount, String destination, Map<String, Long> sourceTypes) {
     }
 
+    /** Stripe's {@code balance_detail_ungated}: {@code refund_and_dispute_prefunding}. */
     record DetailDto(List<AmountDto> available, List<AmountDto> pending) {
+    }
+
+    /** Stripe's {@code balance_detail}: {@code issuing}, which has available funds only. */
+    record IssuingDto(List<AmountDto> available) {
     }
 
     record ListDto(String object, List<TransactionDto> data, Boolean hasMore, String url) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.balance.BalanceAmount;
 import io.balancegraph.domain.balance.BalanceDetail;
+import io.balancegraph.domain.balance.IssuingBalance;
 import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.query.Page;
@@ -31,6 +32,7 @@ import io.balancegraph.stripe.internal.json.StripeDtos.AmountDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.BalanceDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.DetailDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.FeeDto;
+import io.balancegraph.stripe.internal.json.StripeDtos.IssuingDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.ListDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.NetAvailableDto;
 import io.balancegraph.stripe.internal.json.StripeDtos.TransactionDto;
@@ -79,8 +81,8 @@ public final class StripeJson {
                 amounts(dto.pending(), "pending"),
                 amounts(dto.connectReserved(), "connect_reserved"),
                 amounts(dto.instantAvailable(), "instant_available"),
-                detail(dto.issuing(), "issuing"),
-                detail(dto.refundAndDisputePrefunding(), "refund_and_dispute_prefunding"),
+                issuing(dto.issuing()),
+                detail(dto.refundAndDisputePrefunding()),
                 require(dto.livemode(), "livemode")));
     }
 
@@ -229,11 +231,14 @@ public final class StripeJson {
         return result;
     }
 
-    private static BalanceDetail detail(DetailDto dto, String where) {
-        if (dto == null) {
-            return BalanceDetail.EMPTY;
-        }
-        return new BalanceDetail(amounts(dto.available(), where + ".available"), amounts(dto.pending(), where + ".pending"));
+    private static IssuingBalance issuing(IssuingDto dto) {
+        return dto == null ? IssuingBalance.EMPTY : new IssuingBalance(amounts(dto.available(), "issuing.available"));
+    }
+
+    private static BalanceDetail detail(DetailDto dto) {
+        String where = "refund_and_dispute_prefunding";
+        return dto == null ? BalanceDetail.EMPTY
+                : new BalanceDetail(amounts(dto.available(), where + ".available"), amounts(dto.pending(), where + ".pending"));
     }
 
     private static void requireObject(String object, String expected) {
