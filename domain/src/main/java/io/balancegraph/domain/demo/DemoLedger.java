@@ -38,8 +38,11 @@ import java.util.TreeMap;
  */
 public final class DemoLedger {
 
+    /** The id of the demo's one connected account: read it as {@code Account.connected(CONNECTED_ACCOUNT)}. */
     public static final String CONNECTED_ACCOUNT = "acct_1DemoConnected";
+    /** How many balance transactions the platform account has, its two opening balances included. */
     public static final int PLATFORM_TRANSACTIONS = 300;
+    /** How many balance transactions the connected account ({@value #CONNECTED_ACCOUNT}) has. */
     public static final int CONNECTED_TRANSACTIONS = 40;
     /** The demo's "now": the newest transaction is just before it; funds of the last week are pending. */
     public static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
@@ -52,6 +55,14 @@ public final class DemoLedger {
     private DemoLedger() {
     }
 
+    /**
+     * {@return a new ledger of the demo's two accounts, the platform and {@value #CONNECTED_ACCOUNT}, with the same
+     * balances and transactions on every call; a read of any other account fails with
+     * {@link io.balancegraph.domain.error.PermissionException}}
+     *
+     * <p>Each call generates the data afresh from fixed seeds; the ledger is immutable and thread-safe, so one can be
+     * shared.
+     */
     public static InMemoryLedger create() {
         Generated platform = new Generator(new Random(20261101L), "P", Duration.ofHours(3)).generate(PLATFORM_TRANSACTIONS,
                 List.of(Currency.USD, Currency.USD, Currency.USD, Currency.EUR, Currency.JPY, Currency.KWD),

@@ -53,6 +53,15 @@ public final class TransactionWalk {
     /**
      * The same transactions read by several cursor chains at once, for ranges of many pages: see
      * {@link ParallelWalk}. The query's {@code created} range needs a start.
+     *
+     * @param port    what reads one page; its timeouts, retries and rate limit apply to every read
+     * @param account whose transactions to read
+     * @param query   the filters, the page size and the {@code created} range, which needs a start; it must start at
+     *                the top of the list (no after or before id)
+     * @return a walk with {@link ParallelWalk#of}'s defaults, to configure and run; nothing is read until it runs
+     * @throws NullPointerException  when an argument is {@code null} (the message names it)
+     * @throws InvalidQueryException naming {@code created} when the range has no start (and the query names no
+     *                               payout), or {@code position} when it starts after or before an id
      */
     public static ParallelWalk parallel(ListBalanceTransactionsPort port, Account account, BalanceTransactionQuery query) {
         return ParallelWalk.of(port, account, query);

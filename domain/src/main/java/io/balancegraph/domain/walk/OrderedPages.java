@@ -32,23 +32,37 @@ public final class OrderedPages implements AutoCloseable {
     }
 
     /**
-     * The next page, never empty, or empty after the last one; fails with the walk's failure (the port's typed
-     * error, a {@link WalkLimitException}, or a {@link CancellationException}). Ask again only once it has
-     * completed. It completes on the thread that delivered the page: continuations must not block.
+     * Asks for the next page. Ask again only once the future has completed: a second request while one is open fails
+     * with {@link IllegalStateException} and stops the walk. Cancelling the future, or failing it (as
+     * {@code orTimeout} does), stops the walk too.
+     *
+     * @return the next page, never empty, newest first, or an empty {@code Optional} after the last one; fails with
+     *         the walk's failure (the port's typed error, a {@link WalkLimitException}, or a
+     *         {@link CancellationException} once the walk is stopped), and pages read but not yet taken are then
+     *         dropped. It completes on the thread that delivered the page: continuations must not block.
      */
     public CompletableFuture<Optional<List<BalanceTransaction>>> nextPage() {
         return run.nextPage(output);
     }
 
     /**
-     * The transactions one after another, blocking on each page; closing the stream closes the walk. One stream per
-     * run: it takes the pages itself.
+     * The transactions one after another, newest first, blocking on each page; closing the stream closes the walk.
+     * One stream per run, and no {@link #nextPage()} beside it: it takes the pages itself.
+     *
+     * @return the run's transactions; its terminal operation throws what a read threw (the port's own exception, not
+     *         a wrapper), a {@link WalkLimitException}, or a {@link CancellationException} when the pages were closed
+     *         or the waiting thread was interrupted (its interrupt flag is kept)
      */
     public Stream<BalanceTransaction> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Transactions(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
     }
 
+    /**
+     * Stops the walk: no read is sent any more, the reads in flight are cancelled, the pages held are dropped, and a
+     * page asked for fails with {@link CancellationException}. Safe to call more than once; once the walk has read
+     * every page there is nothing to stop, and the pages it holds can still be taken.
+     */
     @Override
     public void close() {
         run.cancel();

@@ -32,7 +32,13 @@ import java.util.stream.Stream;
  */
 public final class ParallelWalk {
 
+    /**
+     * The reads a walk has out at once unless {@link #withConcurrency} says otherwise: at Stripe's 300 ms or so a
+     * page, about 7.5 reads out fill its 25 list reads a second, so the rate limit, not the round trip, bounds the
+     * walk.
+     */
     public static final int DEFAULT_CONCURRENCY = 10;
+    /** The most reads {@link #withConcurrency} lets a walk have out at once. */
     public static final int MAX_CONCURRENCY = 100;
 
     private final WalkPlan plan;
@@ -42,6 +48,15 @@ public final class ParallelWalk {
     }
 
     /**
+     * {@return a walk of the query's transactions through the port, with the defaults: {@value #DEFAULT_CONCURRENCY}
+     * reads at once, no bound on the transactions, no timeout, the system clock and no progress listener} Nothing is
+     * read until a run starts.
+     *
+     * @param port    what reads one page; its own timeouts, retries and rate limit apply to every read of the walk
+     * @param account whose transactions to read
+     * @param query   the filters, the page size (the most transactions per read: 100 makes the fewest reads) and
+     *                the {@code created} range, which needs a start; it must start at the top of the list
+     * @throws NullPointerException  when an argument is {@code null} (the message names it)
      * @throws InvalidQueryException naming {@code created} when the range has no start (and the query names no
      *                               payout), or {@code position} when it starts after or before an id
      */
@@ -53,7 +68,14 @@ public final class ParallelWalk {
                 Clock.systemUTC(), null, progress -> { }));
     }
 
-    /** At most this many reads out at once, 1 to {@value #MAX_CONCURRENCY}; {@value #DEFAULT_CONCURRENCY} by default. */
+    /**
+     * {@return a copy of this walk with at most {@code reads} reads out at once; {@value #DEFAULT_CONCURRENCY} by
+     * default} More reads make a walk faster only while the port's rate limit has room for them; an ordered run also
+     * holds up to four pages per read ahead of its consumer, so this bounds its memory too.
+     *
+     * @param reads 1 to {@value #MAX_CONCURRENCY}
+     * @throws InvalidQueryException naming {@code concurrency} when it is out of range
+     */
     public ParallelWalk withConcurrency(int reads) {
         if (reads < 1 || reads > MAX_CONCURRENCY) {
             throw new InvalidQueryException("concurrency", "concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + reads);
@@ -61,7 +83,13 @@ public final class ParallelWalk {
         return with(reads, plan.maxTransactions(), plan.clock(), plan.timeout(), plan.progress());
     }
 
-    /** Fails the walk with {@link WalkTooLargeException} as soon as it has read more; no bound by default. */
+    /**
+     * {@return a copy of this walk with a bound on its size: a run that has read more than {@code max} transactions
+     * fails with {@link WalkTooLargeException} at once, rather than end with part of them; no bound by default}
+     *
+     * @param max the most transactions a run may read, at least 1
+     * @throws InvalidQueryException naming {@code maxTransactions} when it is less than 1
+     */
     public ParallelWalk withMaxTransactions(long max) {
         if (max < 1) {
             throw new InvalidQueryException("maxTransactions", "maxTransactions must be at least 1, not " + max);
@@ -69,7 +97,13 @@ public final class ParallelWalk {
         return with(plan.concurrency(), max, plan.clock(), plan.timeout(), plan.progress());
     }
 
-    /** The clock that resolves an open end of the range and measures the timeout; the system's by default. */
+    /**
+     * {@return a copy of this walk reading the time from {@code clock}: it gives an open end of the range (the second
+     * a run starts in) and measures the timeout; the system's UTC clock by default}
+     *
+     * @param clock the clock, e.g. a fixed one in tests
+     * @throws NullPointerException when it is {@code null}
+     */
     public ParallelWalk withClock(Clock clock) {
         return with(plan.concurrency(), plan.maxTransactions(), Objects.requireNonNull(clock, "clock"), plan.timeout(), plan.progress());
     }
@@ -79,6 +113,10 @@ public final class ParallelWalk {
      * walk has no timer of its own: it looks at the clock whenever a page arrives or the consumer asks for one, so
      * it ends at the latest when the reads in flight end (the port's own deadline). For a timer, put one on what a
      * run returns ({@code fold(...).orTimeout(...)}, or close the pages from a scheduled task): that stops it too.
+     *
+     * @param timeout how long a run may take, measured on the walk's clock; positive
+     * @return a copy of this walk with the time bound; none by default
+     * @throws InvalidQueryException naming {@code timeout} when it is {@code null}, zero or negative
      */
     public ParallelWalk withTimeout(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -87,7 +125,14 @@ public final class ParallelWalk {
         return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), timeout, plan.progress());
     }
 
-    /** Told after every page how far the walk has got; called one call at a time, on any thread: must not block. */
+    /**
+     * {@return a copy of this walk telling {@code listener} after every page how far a run has got (and once at the
+     * start of a run whose range is empty); it replaces the listener set before}
+     *
+     * @param listener called one call at a time, never concurrently, on whichever thread delivered the page: it must
+     *                 not block; if it throws, the run fails with its exception
+     * @throws NullPointerException when it is {@code null}
+     */
     public ParallelWalk withProgress(Consumer<? super WalkProgress> listener) {
         return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), plan.timeout(), Objects.requireNonNull(listener, "listener"));
     }
@@ -95,12 +140,22 @@ public final class ParallelWalk {
     /**
      * Starts a run and returns its transactions newest first, exactly in the sequential walk's order; the stream
      * blocks on each page and fails with the walk's failure. Close it (try-with-resources) to stop the walk.
+     *
+     * @return the run's transactions; its terminal operation throws what a read threw (the port's typed
+     *         {@link io.balancegraph.domain.error.UpstreamException}, as {@code TransactionWalk.all} does), a
+     *         {@link WalkLimitException}, or a {@link java.util.concurrent.CancellationException} when the thread is
+     *         interrupted while it waits
      */
     public Stream<BalanceTransaction> stream() {
         return pages().stream();
     }
 
-    /** Starts a run whose pages are pulled one at a time, newest first; see {@link OrderedPages}. */
+    /**
+     * Starts a run whose pages are pulled one at a time, newest first; see {@link OrderedPages}. The run sends its
+     * first reads at once, before the first page is asked for.
+     *
+     * @return the run's pages; close them to stop the run early
+     */
     public OrderedPages pages() {
         OrderedOutput output = new OrderedOutput(plan.readAhead());
         WalkRun run = new WalkRun(plan, output);
@@ -113,6 +168,15 @@ public final class ParallelWalk {
      * is applied one transaction at a time (never concurrently, on any thread: it must not block). The future
      * completes with the result once every transaction is in it, or fails with the walk's failure; completing it
      * in any other way (cancel, {@code orTimeout}) stops the walk and cancels its reads.
+     *
+     * @param initial the result before any transaction, handed to the first step; may be a mutable accumulator that
+     *                the step fills and returns
+     * @param step    the result so far and one transaction in, the new result out; if it throws, the run fails with
+     *                its exception
+     * @param <A>     the result's type
+     * @return the result, once every transaction of the range is in it; never a result of part of them: it fails
+     *         with the first failed read's exception, a {@link WalkLimitException}, or the step's exception
+     * @throws NullPointerException when {@code step} is {@code null}
      */
     public <A> CompletableFuture<A> fold(A initial, BiFunction<A, ? super BalanceTransaction, A> step) {
         Objects.requireNonNull(step, "step");

@@ -10,7 +10,11 @@ package io.balancegraph.domain.walk;
  */
 public record WalkProgress(long pages, long transactions, long coveredSeconds, long rangeSeconds) {
 
-    /** The share of the range read through, 0 to 1; exactly 1 once, at the end. */
+    /**
+     * {@return the share of the range read through, 0 to 1, for a progress bar: it reaches 1 once, in the report
+     * after the last page (or at once for an empty range)} It grows with the seconds read through, not with the
+     * transactions, so it is uneven where transactions cluster.
+     */
     public double share() {
         return rangeSeconds == 0 ? 1.0 : (double) coveredSeconds / rangeSeconds;
     }
