@@ -41,11 +41,11 @@ final class Chain {
     boolean done;
     /**
      * Transactions per second expected in what is left ({@link SplitPolicy#expected}): a new part takes its parent's
-     * until it reads a page of its own; NaN before any page.
+     * until it reads a page of its own; {@code null} before any page.
      */
-    double density = Double.NaN;
-    /** The density of the last page that spanned more than one second; NaN before one. */
-    private double lastPageDensity = Double.NaN;
+    Density density;
+    /** The density of the last page that spanned more than one second; {@code null} before one. */
+    private Density lastPageDensity;
     /** The read in flight, or {@code null}. */
     CompletableFuture<?> read;
     /** Pages read but not yet handed to an ordered consumer, oldest read first. */
@@ -97,18 +97,18 @@ final class Chain {
             throw new IllegalStateException("the port answered transactions outside the range asked for, or out of order");
         }
         if (ranged) {
-            double pageDensity = SplitPolicy.density(kept, newest, oldest, top, cursor == null);
+            Density pageDensity = SplitPolicy.density(kept, newest, oldest, top, cursor == null);
             density = SplitPolicy.expected(lastPageDensity, pageDensity);
-            lastPageDensity = Double.isNaN(pageDensity) ? lastPageDensity : pageDensity;
+            lastPageDensity = pageDensity == null ? lastPageDensity : pageDensity;
             top = oldest + 1;
         }
         cursor = mine.get(kept - 1).id();
         return mine;
     }
 
-    /** The pages expected in what is left, at the expected density; NaN while unknown. */
-    double pagesLeft(int pageSize) {
-        return density * (top - from) / pageSize;
+    /** The transactions expected in what is left, at the expected density, rounded down; for a known density. */
+    long expectedLeft() {
+        return density.transactionsIn(top - from);
     }
 
     /** Seconds of the range not yet read through (1 for an unranged chain until it is done). */

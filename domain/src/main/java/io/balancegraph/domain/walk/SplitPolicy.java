@@ -27,8 +27,8 @@ final class SplitPolicy {
 
     private final int initialSlices;
     private final int pageSize;
-    private final double minPages;
-    private final double maxPages;
+    private final int minPages;
+    private final int maxPages;
     private final boolean nearestFirst;
 
     /**
@@ -38,7 +38,7 @@ final class SplitPolicy {
      * @param maxPages      the most a new chain is expected to hold, in pages
      * @param nearestFirst  whether to split the chain nearest the consumer (an ordered walk) or the largest (a fold)
      */
-    SplitPolicy(int initialSlices, int pageSize, double minPages, double maxPages, boolean nearestFirst) {
+    SplitPolicy(int initialSlices, int pageSize, int minPages, int maxPages, boolean nearestFirst) {
         this.initialSlices = initialSlices;
         this.pageSize = pageSize;
         this.minPages = minPages;
@@ -59,39 +59,46 @@ final class SplitPolicy {
     /**
      * The transactions per second a page of a chain shows: its transactions over the seconds it read through, from
      * the chain's previous top, or for a chain's first page from its newest transaction (what lies above that in a
-     * fresh slice says nothing about where the transactions are). NaN for a page within one second: a crowded
-     * second says nothing about its neighbours.
+     * fresh slice says nothing about where the transactions are). {@code null} for a page within one second: a
+     * crowded second says nothing about its neighbours.
      */
-    static double density(int items, long newest, long oldest, long topBefore, boolean first) {
-        return newest == oldest ? Double.NaN : (double) items / ((first ? newest + 1 : topBefore) - oldest);
+    static Density density(int items, long newest, long oldest, long topBefore, boolean first) {
+        return newest == oldest ? null : new Density(items, (first ? newest + 1 : topBefore) - oldest);
     }
 
     /**
      * The density to expect below a page: the lower of the page's and the one before. One page is weak evidence: a
      * page that ends in a crowded second would make its sparse neighbours look as crowded, and have them cut into
-     * slices that are all empty; erring low costs a slice that is split again later.
+     * slices that are all empty; erring low costs a slice that is split again later. {@code null} while both are
+     * unknown.
      */
-    static double expected(double previous, double page) {
-        return Double.isNaN(previous) ? page : Double.isNaN(page) ? previous : Math.min(previous, page);
+    static Density expected(Density previous, Density page) {
+        return previous == null ? page : page == null || previous.isBelow(page) ? previous : page;
     }
 
     /**
      * The chain to split for a free place, or {@code null}: for a fold the one expected to hold the most pages, so no
      * chain is left to hold the walk back; for an ordered walk the nearest the consumer that holds more than a
-     * chain should, so that what the consumer needs next is read in parallel.
+     * chain should, so that what the consumer needs next is read in parallel. Sizes are counted in whole
+     * transactions expected, a page being {@code pageSize} of them.
      */
     Chain pick(List<Chain> chains) {
+        long enoughToSplit = 2L * minPages * pageSize;
+        long moreThanOneChain = (long) maxPages * pageSize;
         Chain pick = null;
         for (Chain chain : chains) {
-            double pages = chain.pagesLeft(pageSize);
-            if (chain.done || !chain.ranged || !(pages >= 2 * minPages)) {
+            if (chain.done || !chain.ranged || chain.density == null) {
                 continue;
             }
-            if (nearestFirst && pages > maxPages) {
+            long expected = chain.expectedLeft();
+            if (expected < enoughToSplit) {
+                continue;
+            }
+            if (nearestFirst && expected > moreThanOneChain) {
                 pick = chain;
                 break;
             }
-            if (!nearestFirst && (pick == null || pages > pick.pagesLeft(pageSize))) {
+            if (!nearestFirst && (pick == null || expected > pick.expectedLeft())) {
                 pick = chain;
             }
         }
@@ -105,11 +112,13 @@ final class SplitPolicy {
      * @param newChains how many chains may be added
      */
     long[] cuts(Chain chain, int newChains) {
-        if (newChains <= 0 || !(chain.density > 0) || chain.top - chain.from < 2) {
+        boolean noEvidence = chain.density == null || chain.density.transactions() == 0;
+        if (newChains <= 0 || noEvidence || chain.top - chain.from < 2) {
             return new long[0];
         }
-        double pagesPerChain = Math.max(minPages, Math.min(maxPages, chain.pagesLeft(pageSize) / (newChains + 1)));
-        long width = Math.max(1, (long) Math.ceil(pagesPerChain * pageSize / chain.density));
+        long perChain = Math.max((long) minPages * pageSize,
+                Math.min((long) maxPages * pageSize, chain.expectedLeft() / (newChains + 1)));
+        long width = chain.density.secondsFor(perChain);
         if (width >= chain.top - chain.from) {
             return new long[0];
         }

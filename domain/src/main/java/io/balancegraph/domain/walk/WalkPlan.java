@@ -19,9 +19,9 @@ record WalkPlan(ListBalanceTransactionsPort port, Account account, BalanceTransa
                 long maxTransactions, Clock clock, Duration timeout, Consumer<? super WalkProgress> progress) {
 
     /** No chain is split off for less than this many pages: the part-full page that ends it would cost too much. */
-    static final double MIN_PAGES_PER_CHAIN = 2;
+    static final int MIN_PAGES_PER_CHAIN = 2;
     /** A fold's chains hold up to this many pages: few chains, so few part-full pages, yet no long tail. */
-    static final double FOLD_MAX_PAGES_PER_CHAIN = 10;
+    static final int FOLD_MAX_PAGES_PER_CHAIN = 10;
     /**
      * An ordered walk holds or reads at most this many pages per read it may have out (its memory bound), and its
      * chains hold no more, so that the pages just ahead of the consumer are read by several chains at once.

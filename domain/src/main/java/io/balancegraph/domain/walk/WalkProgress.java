@@ -11,11 +11,12 @@ package io.balancegraph.domain.walk;
 public record WalkProgress(long pages, long transactions, long coveredSeconds, long rangeSeconds) {
 
     /**
-     * {@return the share of the range read through, 0 to 1, for a progress bar: it reaches 1 once, in the report
-     * after the last page (or at once for an empty range)} It grows with the seconds read through, not with the
-     * transactions, so it is uneven where transactions cluster.
+     * {@return the percentage of the range read through, 0 to 100, rounded down, for a progress bar: it reaches 100
+     * once, in the report after the last page (or at once for an empty range)} It grows with the seconds read
+     * through, not with the transactions, so it is uneven where transactions cluster. A whole number, since the
+     * domain has no floating point; {@code coveredSeconds} and {@code rangeSeconds} give a finer share.
      */
-    public double share() {
-        return rangeSeconds == 0 ? 1.0 : (double) coveredSeconds / rangeSeconds;
+    public int percent() {
+        return rangeSeconds == 0 ? 100 : (int) (coveredSeconds * 100 / rangeSeconds);
     }
 }

@@ -233,8 +233,8 @@ class ParallelWalkControlSpec extends Specification {
         reports.last().transactions() == sequential.size()
         reports.last().coveredSeconds() == Duration.between(T0, TO).seconds
         reports.last().rangeSeconds() == Duration.between(T0, TO).seconds
-        reports.last().share() == 1.0d
-        reports.dropRight(1).every { it.share() < 1.0d }
+        reports.last().percent() == 100
+        reports.dropRight(1).every { it.percent() < 100 }
         (1..<reports.size()).every { reports[it].coveredSeconds() >= reports[it - 1].coveredSeconds() }
         form == 'fold' ? result.join() == sequential.size() : next.join().isEmpty()
 
@@ -256,7 +256,7 @@ class ParallelWalkControlSpec extends Specification {
         total.join() == 0
         port.reads.isEmpty()
         reports == [new WalkProgress(0, 0, 0, 0)]
-        reports.last().share() == 1.0d
+        reports.last().percent() == 100
     }
 
     def "an ordered walk whose consumer takes nothing reads no further than its window, then goes on as pages are taken"() {

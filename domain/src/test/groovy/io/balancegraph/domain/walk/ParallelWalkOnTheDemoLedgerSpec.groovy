@@ -41,6 +41,6 @@ class ParallelWalkOnTheDemoLedgerSpec extends Specification {
         sequential.size() > 100
         netByCurrency == MoneyTotals.sumByCurrency(sequential, { it.net() })
         lines == sequential.collect { it.id() + ',' + it.net() }
-        progress.last().share() == 1.0d
+        progress.last().percent() == 100
     }
 }

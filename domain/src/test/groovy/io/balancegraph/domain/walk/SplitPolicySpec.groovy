@@ -38,9 +38,9 @@ class SplitPolicySpec extends Specification {
 
         where:
         why                                         | items | newest | oldest | topBefore | first || density
-        'a first page: from its newest second'      | 100   | 199    | 100    | 1000      | true  || 1.0d
-        'a later page: from the chain\'s top'       | 100   | 199    | 100    | 300       | false || 0.5d
-        'a page within one second says nothing'     | 100   | 150    | 150    | 151       | false || Double.NaN
+        'a first page: from its newest second'      | 100   | 199    | 100    | 1000      | true  || new Density(100, 100)
+        'a later page: from the chain\'s top'       | 100   | 199    | 100    | 300       | false || new Density(100, 200)
+        'a page within one second says nothing'     | 100   | 150    | 150    | 151       | false || null
     }
 
     def "the density expected is the lower of a page's and the previous one's, ignoring the unknown"() {
@@ -48,18 +48,20 @@ class SplitPolicySpec extends Specification {
         SplitPolicy.expected(previous, page) == expected
 
         where:
-        previous   | page       || expected
-        Double.NaN | 2.0d       || 2.0d
-        2.0d       | Double.NaN || 2.0d
-        2.0d       | 0.5d       || 0.5d
-        0.5d       | 2.0d       || 0.5d
-        Double.NaN | Double.NaN || Double.NaN
+        previous            | page                || expected
+        null                | new Density(2, 1)   || new Density(2, 1)
+        new Density(2, 1)   | null                || new Density(2, 1)
+        new Density(2, 1)   | new Density(1, 2)   || new Density(1, 2)
+        new Density(1, 2)   | new Density(2, 1)   || new Density(1, 2)
+        new Density(50, 50) | new Density(1, 2)   || new Density(1, 2)
+        new Density(1, 2)   | new Density(50, 50) || new Density(1, 2)
+        null                | null                || null
     }
 
     def "cuts share what a chain is expected to hold among it and the new chains, within the policy's bounds"() {
         given: 'a chain of [T, T + secondsLeft) expected to hold one transaction a second'
         def chain = Chain.of(T, T + secondsLeft)
-        chain.density = 1.0d
+        chain.density = new Density(1, 1)
 
         when:
         def cuts = policy.cuts(chain, free)
@@ -89,9 +91,9 @@ class SplitPolicySpec extends Specification {
 
         where:
         seconds | density
-        10_000  | Double.NaN
-        10_000  | 0.0d
-        1       | 1000.0d
+        10_000  | null
+        10_000  | new Density(0, 1)
+        1       | new Density(1000, 1)
     }
 
     def "a fold splits the chain expected to hold the most; an ordered walk the nearest that holds more than a chain should"() {
@@ -106,7 +108,7 @@ class SplitPolicySpec extends Specification {
     def "no chain is split while the one most in need has not read a page yet: what it holds is a guess"() {
         given:
         def unread = Chain.of(T, T + 100_000)
-        unread.density = 1.0d
+        unread.density = new Density(1, 1)
         def chains = [read(1_200), unread]
 
         expect:
@@ -118,7 +120,7 @@ class SplitPolicySpec extends Specification {
     static Chain read(long seconds) {
         def chain = Chain.of(T, T + seconds + 1)
         chain.take(new Page([ChainSpec.page(true, seconds).items().first()], true, false))
-        chain.density = 1.0d
+        chain.density = new Density(1, 1)
         chain
     }
 }
