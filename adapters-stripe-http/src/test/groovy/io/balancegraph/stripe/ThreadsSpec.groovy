@@ -1,5 +1,6 @@
 package io.balancegraph.stripe
 
+import io.balancegraph.stripe.fake.FakeStripe
 import io.balancegraph.stripe.fake.FakeStripeSpecification
 import io.balancegraph.stripe.internal.http.StripeIoThreads
 import io.balancegraph.stripe.internal.time.TimerThread
@@ -18,10 +19,10 @@ class ThreadsSpec extends FakeStripeSpecification {
         stripe.answers('/v1/balance', 'balance-minimal')
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java')
 
-        when: 'a program of its own reads a balance, lists its threads and returns from main without close()'
+        when: 'a program of its own (src/test/java) reads a balance, lists its threads and returns from main without close()'
         def log = File.createTempFile('forgotten-ledger', '.log')
         def process = new ProcessBuilder(java, '-Xmx128m', '-XX:TieredStopAtLevel=1', '-cp', System.getProperty('java.class.path'),
-                ForgottenLedger.name, stripe.baseUrl).redirectErrorStream(true).redirectOutput(log).start()
+                'io.balancegraph.stripe.ForgottenLedger', stripe.baseUrl, FakeStripe.KEY).redirectErrorStream(true).redirectOutput(log).start()
         boolean exited = process.waitFor(60, TimeUnit.SECONDS)
         List<String> output = log.readLines()
 

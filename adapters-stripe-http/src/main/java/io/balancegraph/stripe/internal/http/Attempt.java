@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * One attempt of a call: a permit of each rate limit in turn, then one exchange. It ends early when cancelled
+ * One attempt of a call: a permit of each rate limit in turn, then one exchange; refused at once when any of the
+ * limits could not let it start before the deadline. It ends early when cancelled
  * (Failsafe passes a cancelled call on to it) or when its call ends: then it gives back the permits it holds if
  * its request was not sent, or abandons the exchange if it was.
  *
@@ -50,6 +51,15 @@ final class Attempt {
     CompletableFuture<StripeAnswer> start(CompletableFuture<?> call) {
         outcome.whenComplete((answer, failure) -> end());
         call.whenComplete((answer, failure) -> outcome.cancel(false));
+        int queuedBefore = 0;
+        for (RequestRateLimiter limiter : limiters) {
+            PermitRefusedException refusal = limiter.refusal(deadline.atNanos(), queuedBefore);
+            if (refusal != null) {
+                refused(refusal);
+                return outcome;
+            }
+            queuedBefore += limiter.queued();
+        }
         acquire(0);
         return outcome;
     }
@@ -65,10 +75,15 @@ final class Attempt {
             return;
         }
         permit.whenComplete((granted, failure) -> {
-            if (failure == null) {
-                acquire(index + 1);
-            } else {
+            if (failure != null) {
                 refused(Failures.unwrap(failure));
+                return;
+            }
+            try {
+                acquire(index + 1);
+            } catch (RuntimeException e) {
+                // Thrown on the limiter's thread, it would be lost and the attempt would never end.
+                outcome.completeExceptionally(e);
             }
         });
     }

@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.event.ExecutionScheduledEvent;
+import dev.failsafe.spi.Scheduler;
 import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.stripe.internal.limit.RateLimits;
@@ -11,9 +12,13 @@ import io.balancegraph.stripe.internal.time.Deadline;
 import io.balancegraph.stripe.internal.time.Scheduling;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -36,6 +41,8 @@ import java.util.function.IntFunction;
  */
 final class CallPolicy {
 
+    private static final Duration ONE_NANO = Duration.ofNanos(1);
+
     private final Scheduling clock;
     private final RateLimits limits;
     private final RetryRules rules;
@@ -52,10 +59,11 @@ final class CallPolicy {
                 .abortIf((answer, failure) -> failure instanceof FailedAttempt failed
                         && (failed.failure().forbidsRetry() || !failed.waitFits()))
                 .withMaxAttempts(rules.maxAttempts())
-                .withDelayFn(context -> ((FailedAttempt) context.getLastException()).waitBeforeNext())
+                // Never less than 1 ns: only a first attempt is due at once (see scheduler()).
+                .withDelayFn(context -> max(((FailedAttempt) context.getLastException()).waitBeforeNext(), ONE_NANO))
                 .onRetryScheduled(this::logRetry)
                 .build();
-        this.failsafe = Failsafe.with(retries).with(clock.forFailsafe());
+        this.failsafe = Failsafe.with(retries).with(scheduler(clock));
     }
 
     /**
@@ -73,7 +81,7 @@ final class CallPolicy {
         ScheduledFuture<?> timer;
         try {
             timer = clock.schedule(() -> result.completeExceptionally(
-                    StripeErrors.deadlinePassed(what, due.length(), attempts.get())), due.remaining().toNanos());
+                    StripeErrors.deadlinePassed(what, due.length(), attempts.get())), due.length().toNanos());
         } catch (RuntimeException refused) {
             result.completeExceptionally(noAnswer(what, refused, 0));
             return;
@@ -103,6 +111,52 @@ final class CallPolicy {
             timer.cancel(false);
             execution.cancel(false);
         });
+    }
+
+    /**
+     * Failsafe's scheduler: our timer, except for the first attempt, which Failsafe hands over as a task due at once
+     * and which runs on the calling thread, as it would without Failsafe. So the timer thread is never held by a
+     * first request (the HTTP client's set-up on first use held it for about a second in the rate-limit run), and a
+     * call the rate limits refuse has failed by the time {@code send} returns. Retries always wait on the timer: run
+     * inline, inside Failsafe's lock, a retry would be cancelled by Failsafe's clean-up of the attempt before it.
+     */
+    private static Scheduler scheduler(Scheduling clock) {
+        return (callable, delay, unit) -> {
+            if (delay == 0) {
+                return RanNow.run(callable);
+            }
+            return clock.schedule(() -> RanNow.run(callable), TimeUnit.NANOSECONDS.convert(delay, unit));
+        };
+    }
+
+    private static Duration max(Duration wait, Duration floor) {
+        return wait.compareTo(floor) < 0 ? floor : wait;
+    }
+
+    /** A Failsafe task run at once, on this thread. */
+    private static final class RanNow extends CompletableFuture<Object> implements ScheduledFuture<Object> {
+
+        static RanNow run(Callable<?> callable) {
+            RanNow ran = new RanNow();
+            try {
+                ran.complete(callable.call());
+            } catch (Exception e) {
+                // Failsafe's tasks handle their own failures; this is only in case one does not.
+                ran.completeExceptionally(e);
+                throw new CompletionException(e);
+            }
+            return ran;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+        }
     }
 
     private static UpstreamException noAnswer(String what, Throwable cause, int attempts) {

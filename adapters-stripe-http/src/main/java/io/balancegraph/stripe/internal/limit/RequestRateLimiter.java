@@ -18,4 +18,17 @@ public interface RequestRateLimiter {
      *         tasks. {@link Permit#release()} it when the request will not be sent after all.
      */
     Permit acquire(long deadlineNanos);
+
+    /**
+     * The refusal a request asking now with this deadline would get, or {@code null} when it would be let through
+     * or queued; takes nothing. A call that needs permits of several limits checks them all first, so that it is
+     * refused at once rather than after it waited for the first.
+     *
+     * @param alsoAhead requests that will come before it although they do not wait here yet: those queued ahead of
+     *                  it at the limits it passes first
+     */
+    PermitRefusedException refusal(long deadlineNanos, int alsoAhead);
+
+    /** How many requests wait for a permit. */
+    int queued();
 }

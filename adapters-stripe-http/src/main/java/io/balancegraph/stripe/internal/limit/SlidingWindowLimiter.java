@@ -24,17 +24,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class SlidingWindowLimiter implements RequestRateLimiter {
 
-    private static final long WINDOW_NANOS = 1_000_000_000L;
-
     private final int permitsPerSecond;
     private final int maxQueued;
     private final String name;
     private final Scheduling scheduling;
-    /** Grant times of the last {@code granted} permits, oldest at {@code oldest}: a ring buffer. */
-    private final long[] grants;
+    private final GrantWindow window;
     private final ArrayDeque<WindowPermit> waiting = new ArrayDeque<>();
-    private int oldest;
-    private int granted;
     private boolean drainScheduled;
 
     /**
@@ -51,7 +46,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         this.maxQueued = maxQueued;
         this.name = name;
         this.scheduling = scheduling;
-        this.grants = new long[Math.max(permitsPerSecond, 1)];
+        this.window = new GrantWindow(Math.max(permitsPerSecond, 1));
     }
 
     @Override
@@ -61,14 +56,12 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
             permit.complete(null);
             return permit;
         }
-        long now;
         synchronized (this) {
-            now = scheduling.nanoTime();
-            forgetOlderThanWindow(now);
-            if (waiting.isEmpty() && granted < permitsPerSecond) {
+            long now = scheduling.nanoTime();
+            if (window.hasRoom(now) && waiting.isEmpty()) {
                 record(permit, now);
             } else {
-                PermitRefusedException refusal = refusal(now, deadlineNanos);
+                PermitRefusedException refusal = refusal(now, deadlineNanos, 0);
                 if (refusal != null) {
                     permit.completeExceptionally(refusal);
                     return permit;
@@ -98,14 +91,23 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         return permit;
     }
 
-    /** How many requests are waiting for a permit. */
+    @Override
+    public synchronized PermitRefusedException refusal(long deadlineNanos, int alsoAhead) {
+        if (permitsPerSecond == 0) {
+            return null;
+        }
+        long now = scheduling.nanoTime();
+        return window.hasRoom(now) && waiting.isEmpty() && alsoAhead == 0 ? null : refusal(now, deadlineNanos, alsoAhead);
+    }
+
+    @Override
     public synchronized int queued() {
         return waiting.size();
     }
 
-    /** Why a newcomer cannot wait, or {@code null} when it may. */
-    private PermitRefusedException refusal(long now, long deadlineNanos) {
-        Duration wait = Duration.ofNanos(expectedStart(now) - now);
+    /** Why a newcomer may not wait, or {@code null} when it may: its turn would come at {@link GrantWindow#startOf}. */
+    private PermitRefusedException refusal(long now, long deadlineNanos, int alsoAhead) {
+        Duration wait = Duration.ofNanos(window.startOf(waiting.size() + alsoAhead, now) - now);
         if (waiting.size() >= maxQueued) {
             return new PermitRefusedException("would queue behind " + waiting.size() + " other requests for a permit under "
                     + name + " (stripe.rate-limit.max-queued " + maxQueued + ")", wait);
@@ -117,19 +119,6 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         return null;
     }
 
-    /**
-     * When a request joining the queue now would be let through if every request ahead of it takes its turn (one
-     * that leaves the queue instead only brings it forward): the {@code j}-th grant from now comes when the grant
-     * {@code permitsPerSecond} before it leaves the window.
-     */
-    private long expectedStart(long now) {
-        int ahead = waiting.size();
-        int rounds = ahead / permitsPerSecond;
-        int making = granted + ahead % permitsPerSecond - permitsPerSecond;
-        long start = making < 0 ? now : grants[(oldest + making) % grants.length] + WINDOW_NANOS;
-        return start + rounds * WINDOW_NANOS;
-    }
-
     private void drain() {
         List<WindowPermit> ready = new ArrayList<>();
         List<WindowPermit> refused = List.of();
@@ -137,8 +126,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         synchronized (this) {
             drainScheduled = false;
             long now = scheduling.nanoTime();
-            forgetOlderThanWindow(now);
-            while (!waiting.isEmpty() && granted < permitsPerSecond) {
+            while (!waiting.isEmpty() && window.hasRoom(now)) {
                 WindowPermit next = waiting.poll();
                 if (!next.isDone()) {
                     record(next, now);
@@ -181,7 +169,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
                 return;
             }
             permit.givenBack = true;
-            forget(permit.grantedAt);
+            window.forget(permit.grantedAt);
             someoneWaits = !waiting.isEmpty();
         }
         if (someoneWaits) {
@@ -189,43 +177,16 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         }
     }
 
-    /** Forgets one grant made at {@code grantedAt} (grants at the same time are interchangeable). */
-    private void forget(long grantedAt) {
-        for (int i = granted - 1; i >= 0; i--) {
-            int index = (oldest + i) % grants.length;
-            if (grants[index] == grantedAt) {
-                for (int j = i; j < granted - 1; j++) {
-                    grants[(oldest + j) % grants.length] = grants[(oldest + j + 1) % grants.length];
-                }
-                granted--;
-                return;
-            }
-            if (grants[index] < grantedAt) {
-                return;
-            }
-        }
-    }
-
     private void scheduleDrain(long now) {
-        if (drainScheduled) {
-            return;
+        if (!drainScheduled) {
+            scheduling.schedule(this::drain, window.nextRoomAt(now) - now);
+            drainScheduled = true;
         }
-        long wait = granted == 0 ? 0 : grants[oldest] + WINDOW_NANOS - now;
-        scheduling.schedule(this::drain, wait);
-        drainScheduled = true;
     }
 
     private void record(WindowPermit permit, long now) {
-        grants[(oldest + granted) % grants.length] = now;
-        granted++;
+        window.record(now);
         permit.grantedAt = now;
-    }
-
-    private void forgetOlderThanWindow(long now) {
-        while (granted > 0 && now - grants[oldest] >= WINDOW_NANOS) {
-            oldest = (oldest + 1) % grants.length;
-            granted--;
-        }
     }
 
     /** A permit of this limiter; its grant time and whether it was given back are guarded by the limiter. */

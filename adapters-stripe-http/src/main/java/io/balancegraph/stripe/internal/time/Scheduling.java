@@ -1,8 +1,6 @@
 package io.balancegraph.stripe.internal.time;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A clock and a timer: what the deadline, the retries and the rate limiter wait with. Nothing here blocks a
@@ -20,15 +18,4 @@ public interface Scheduling {
      */
     ScheduledFuture<?> schedule(Runnable task, long delayNanos);
 
-    /** This timer as Failsafe's scheduler, so that retries wait on it too (and on the tests' manual clock). */
-    default dev.failsafe.spi.Scheduler forFailsafe() {
-        return (callable, delay, unit) -> schedule(() -> {
-            try {
-                callable.call();
-            } catch (Exception e) {
-                // Failsafe's own tasks handle their failures; nothing checked is thrown here.
-                throw new CompletionException(e);
-            }
-        }, TimeUnit.NANOSECONDS.convert(delay, unit));
-    }
 }

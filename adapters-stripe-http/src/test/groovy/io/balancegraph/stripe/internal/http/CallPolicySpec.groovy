@@ -81,7 +81,6 @@ class CallPolicySpec extends TransportSpecification {
 
         when:
         def call = transport.send(BALANCE, Account.platform())
-        clock.runDue()
 
         then:
         sent.size() == 1
@@ -147,15 +146,14 @@ class CallPolicySpec extends TransportSpecification {
         failureOf(b).message == 'No answer from Stripe to GET /v1/balance: no answer within the deadline of 1.5 s'
     }
 
-    def "60 calls at 2 a second with a deadline of 12 s: those whose turn would not come before it fail at once, told when it would have come"() {
+    def "60 calls at 2 a second with a deadline of 12 s (#endpointLimit per endpoint): those whose turn would not come before it fail at once, told when it would have come"() {
         given:
-        def transport = transport(global: 2, deadline: Duration.ofSeconds(12))
+        def transport = transport(global: 2, perEndpoint: perEndpoint, deadline: Duration.ofSeconds(12))
 
         when:
         List<CompletableFuture<StripeAnswer>> calls = (0..<60).collect { transport.send(BALANCE, Account.platform()) }
-        clock.runDue()
 
-        then: 'the 24 whose turn comes before 12 s wait; the other 36 are refused at once'
+        then: 'the 24 whose turn comes before 12 s wait; the other 36 have failed by the time send() returned'
         calls.take(24).every { !it.done }
         calls.drop(24).every { it.completedExceptionally && failureOf(it) instanceof RateLimitedException }
 
@@ -171,6 +169,10 @@ class CallPolicySpec extends TransportSpecification {
         sent.size() == 24
         sent.withIndex().every { exchange, k -> exchange.sentAt == Duration.ofSeconds(k.intdiv(2)).toNanos() }
         calls.take(24).every { failureOf(it).message.endsWith('no answer within the deadline of 12 s') }
+
+        where: 'with a limit per endpoint, calls also queue there first: they are refused at once all the same'
+        perEndpoint << [0, 25]
+        endpointLimit = perEndpoint == 0 ? 'no limit' : "${perEndpoint}/s"
     }
 
     def "beyond the queue bound a call fails at once the same way"() {
@@ -179,7 +181,6 @@ class CallPolicySpec extends TransportSpecification {
 
         when:
         List<CompletableFuture<StripeAnswer>> calls = (0..<4).collect { transport.send(BALANCE, Account.platform()) }
-        clock.runDue()
 
         then:
         calls.take(3).every { !it.done }

@@ -10,7 +10,7 @@ import java.util.concurrent.RejectedExecutionException
 
 /**
  * Calls that end early (cancelled, closed, or left without a timer) on a clock driven by hand: which requests
- * still go out, and when. A call's first attempt is a task on the timer, due at once: {@code clock.runDue()}.
+ * still go out, and when.
  */
 class StripeTransportSpec extends TransportSpecification {
 
@@ -22,7 +22,6 @@ class StripeTransportSpec extends TransportSpecification {
         def a = transport.send(BALANCE, Account.platform())
         def b = transport.send(BALANCE, Account.platform())
         def c = transport.send(BALANCE, Account.platform())
-        clock.runDue()
 
         then:
         sent.size() == 1
@@ -55,17 +54,14 @@ class StripeTransportSpec extends TransportSpecification {
         def transport = transport(perEndpoint: 1, global: 1)
         def other = new StripeRequest('GET /v1/balance_transactions', '/v1/balance_transactions', [])
         transport.send(other, Account.platform())
-        clock.runDue()
         clock.advance(Duration.ofMillis(500))
 
         when: 'half a second later B gets the balance endpoint permit, waits for the global one, and is cancelled'
         def b = transport.send(BALANCE, Account.platform())
-        clock.runDue()
         b.cancel(false)
 
         and: 'C asks for the balance endpoint right away'
         def c = transport.send(BALANCE, Account.platform())
-        clock.runDue()
         clock.advance(Duration.ofSeconds(2))
 
         then: 'C took the endpoint permit B gave back, and went with the global one at 1 s, not at 1.5 s'
@@ -81,7 +77,6 @@ class StripeTransportSpec extends TransportSpecification {
 
         when: 'A is answered 503 and abandoned before its retry'
         def a = transport.send(BALANCE, Account.platform())
-        clock.runDue()
         a.cancel(false)
         clock.advance(Duration.ofMillis(2))
 
@@ -104,7 +99,6 @@ class StripeTransportSpec extends TransportSpecification {
         given:
         def transport = transport(maxAttempts: 3, backoff: Duration.ofMillis(1))
         def call = transport.send(BALANCE, Account.platform())
-        clock.runDue()
 
         when:
         call.cancel(false)
@@ -115,6 +109,20 @@ class StripeTransportSpec extends TransportSpecification {
         sent[0].cancelled
     }
 
+    def "a call whose first request fails at once, cancelled while it waits to retry, makes no further attempt"() {
+        given: 'the client throws instead of sending (the retry is then scheduled while the first attempt still runs)'
+        answers << new IllegalStateException('the client refuses') << HttpStatus.OK
+        def transport = transport(maxAttempts: 3)
+        def call = transport.send(BALANCE, Account.platform())
+
+        when:
+        call.cancel(false)
+        clock.advance(Duration.ofSeconds(30))
+
+        then:
+        sent.size() == 1
+    }
+
     def "a call made after close fails with an UpstreamConnectionException and sends nothing"() {
         given:
         def transport = transport()
@@ -122,7 +130,6 @@ class StripeTransportSpec extends TransportSpecification {
 
         when:
         def call = transport.send(BALANCE, Account.platform())
-        clock.runDue()
 
         then:
         call.completedExceptionally
@@ -134,11 +141,11 @@ class StripeTransportSpec extends TransportSpecification {
     def "a call that is closed just as its request is about to go out does not send it"() {
         given: 'close() runs on another thread right after the call has checked that it is still on'
         def transport = transport()
-        def call = transport.send(BALANCE, Account.platform())
-        clock.onNextNanoTime = { transport.close() }
+        // The clock is read when the call is made (its deadline), then as the exchange starts.
+        clock.onNanoTime(2) { transport.close() }
 
         when:
-        clock.runDue()
+        def call = transport.send(BALANCE, Account.platform())
 
         then:
         call.completedExceptionally
@@ -149,7 +156,7 @@ class StripeTransportSpec extends TransportSpecification {
     }
 
     def "a call whose wait the timer refuses (#wait) fails with an UpstreamConnectionException instead of never completing"() {
-        given: 'the timer takes this many tasks: per call its deadline and its first attempt, then the waits'
+        given: 'the timer takes this many tasks: per call its deadline, then its waits'
         answers << HttpStatus.SERVICE_UNAVAILABLE
         def transport = transport(perEndpoint: perEndpoint, maxAttempts: 2, backoff: Duration.ofMillis(1))
         clock.accepts = accepted
@@ -166,8 +173,7 @@ class StripeTransportSpec extends TransportSpecification {
         where:
         wait                                   | perEndpoint | callsMade | accepted
         'the deadline'                         | 0           | 1         | 0
-        'the first attempt'                    | 0           | 1         | 1
-        'the retry'                            | 0           | 1         | 2
-        'a place in the rate-limit queue'      | 1           | 2         | 5
+        'the retry'                            | 0           | 1         | 1
+        'a place in the rate-limit queue'      | 1           | 2         | 3
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.ScheduledFuture
 
 /**
  * The transport on a clock driven by hand and an HTTP client that only records what it is asked to send: which
- * requests go out, and when. No sleeping, no real time, no network.
+ * requests go out, and when. No sleeping, no real time, no network. A call's first attempt starts on the calling
+ * thread; every wait is a task on the clock.
  */
 abstract class TransportSpecification extends Specification {
 
@@ -33,12 +34,19 @@ abstract class TransportSpecification extends Specification {
     def clock = new TestScheduling()
     /** The exchanges the transport started, in order. */
     List<RecordedExchange> sent = []
-    /** What the next exchanges answer, in turn (an {@link HttpStatus} or a whole response); once empty, they never answer. */
+    /**
+     * What the next exchanges answer, in turn: an {@link HttpStatus}, a whole response, or an exception, which the
+     * client then throws instead of returning an exchange; once empty, they never answer.
+     */
     List<Object> answers = []
     HttpClient client = Stub(HttpClient) {
         exchange(_ as HttpRequest, _ as Argument, _ as Argument) >> { args ->
-            def exchange = new RecordedExchange(answer: answers ? response(answers.remove(0)) : null, sentAt: clock.nanoTime())
+            def answer = answers ? answers.remove(0) : null
+            def exchange = new RecordedExchange(answer: answer instanceof Throwable ? null : response(answer), sentAt: clock.nanoTime())
             sent << exchange
+            if (answer instanceof Throwable) {
+                throw answer
+            }
             exchange as Publisher
         }
     }
@@ -80,7 +88,7 @@ abstract class TransportSpecification extends Specification {
     }
 
     static HttpResponse<byte[]> response(Object answer) {
-        (answer instanceof HttpStatus ? HttpResponse.status(answer) : answer) as HttpResponse<byte[]>
+        answer == null ? null : (answer instanceof HttpStatus ? HttpResponse.status(answer) : answer) as HttpResponse<byte[]>
     }
 
     /** One exchange the transport started: answers {@code answer} when asked, or never when it is {@code null}. */
@@ -116,13 +124,22 @@ abstract class TransportSpecification extends Specification {
     static class TestScheduling extends ManualScheduling {
         /** How many more tasks the timer takes before it refuses them. */
         int accepts = Integer.MAX_VALUE
-        Closure onNextNanoTime
+        private Closure hook
+        private int readsBeforeHook
+
+        /** Runs the code when the clock is read for the {@code nth} time from now (1: the next time). */
+        void onNanoTime(int nth, Closure code) {
+            readsBeforeHook = nth - 1
+            hook = code
+        }
 
         @Override
         long nanoTime() {
-            Closure hook = onNextNanoTime
-            onNextNanoTime = null
-            hook?.call()
+            if (hook != null && readsBeforeHook-- == 0) {
+                Closure code = hook
+                hook = null
+                code.call()
+            }
             super.nanoTime()
         }
 

@@ -247,6 +247,27 @@ class SlidingWindowLimiterSpec extends Specification {
         requests.every { it.refusedAtOnce || (it.grantedAt != null && it.grantedAt < it.deadline) }
     }
 
+    def "asked in advance, with #alsoAhead more requests coming first from elsewhere, the limiter says whether it would refuse, and takes nothing"() {
+        given: 'one a second, used now'
+        def limiter = limiter(1)
+        limiter.acquire(NONE)
+
+        when:
+        def refusal = limiter.refusal(seconds(2.5), alsoAhead)
+
+        then:
+        (refusal == null) == letThrough
+        refusal == null || refusal.expectedWait() == Duration.ofSeconds(alsoAhead + 1)
+        limiter.queued() == 0
+
+        where:
+        alsoAhead || letThrough
+        0         || true
+        1         || true
+        2         || false
+        5         || false
+    }
+
     def "a request queued when the timer no longer takes tasks fails instead of waiting forever"() {
         given:
         def refusing = new ManualScheduling() {
