@@ -14,9 +14,9 @@ import java.util.function.IntFunction;
 
 /**
  * One attempt of a call: a permit of each rate limit in turn, then one exchange; refused at once when any of the
- * limits could not let it start before the deadline. It ends early when cancelled
- * (Failsafe passes a cancelled call on to it) or when its call ends: then it gives back the permits it holds if
- * its request was not sent, or abandons the exchange if it was.
+ * limits could not let it start before the deadline. It ends early when cancelled (Failsafe passes a cancelled
+ * call on to it) or when its call ends: then it gives back the permits it holds if its request was not sent, or
+ * abandons the exchange if it was.
  *
  * <p>What it waits for is kept under its lock before it checks whether it has ended, and {@link #end()} reads it
  * under the same lock: whichever comes second gives the wait up. Nothing is called while the lock is held.
@@ -97,7 +97,13 @@ final class Attempt {
     }
 
     private void send() {
-        Exchange.Pending pending = exchanges.apply(number);
+        Exchange.Pending pending;
+        try {
+            pending = exchanges.apply(number);
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            return;
+        }
         synchronized (this) {
             if (ended) {
                 return;
