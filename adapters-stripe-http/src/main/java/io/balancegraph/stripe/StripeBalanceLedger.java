@@ -2,28 +2,35 @@ package io.balancegraph.stripe;
 
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
+import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.port.BalanceLedger;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.stripe.internal.http.StripeAnswer;
+import io.balancegraph.stripe.internal.http.StripeRequest;
 import io.balancegraph.stripe.internal.http.StripeRequests;
 import io.balancegraph.stripe.internal.http.StripeTransport;
 import io.balancegraph.stripe.internal.json.StripeJson;
+import io.balancegraph.stripe.internal.time.Scheduling;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The domain's ports answered by Stripe's REST API: {@code GET /v1/balance}, {@code GET /v1/balance_transactions}
  * and {@code GET /v1/balance_transactions/{id}} (or their legacy {@code /v1/balance/history} names).
  *
  * <p>Thread-safe and non-blocking: calls return at once and complete on the HTTP client's event loop; many can be
- * in flight together. Failures are {@link io.balancegraph.domain.error.UpstreamException} subclasses (see the
- * README for what each means). Owns an HTTP client and a timer thread: {@link #close()} it when done.
+ * in flight together. Cancelling a returned stage ({@code toCompletableFuture().cancel(false)}) ends its call:
+ * nothing more is sent for it. Failures are {@link io.balancegraph.domain.error.UpstreamException} subclasses (see
+ * the README for what each means). Owns an HTTP client and a timer thread, both daemons: {@link #close()} it when
+ * done.
  *
  * <p>Create one with {@link StripeLedgers#builder()}, or let Micronaut build it from {@code stripe.*} properties.
  */
@@ -34,14 +41,19 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     private final StripeRequests requests;
     private final StripeTransport transport;
 
-    private StripeBalanceLedger(StripeSettings settings) {
+    private StripeBalanceLedger(StripeSettings settings, Scheduling clock) {
         this.settings = settings;
         this.requests = new StripeRequests(settings.transactionsPath());
-        this.transport = StripeTransport.create(settings, json);
+        this.transport = clock == null ? StripeTransport.create(settings, json) : StripeTransport.create(settings, json, clock);
     }
 
     public static StripeBalanceLedger create(StripeSettings settings) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"));
+        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), null);
+    }
+
+    /** A ledger that waits (for permits, retries, its deadline) on the given clock: for specs on a manual clock. */
+    static StripeBalanceLedger create(StripeSettings settings, Scheduling clock) {
+        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
     }
 
     public StripeSettings settings() {
@@ -51,15 +63,15 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     @Override
     public CompletionStage<Balance> readBalance(Account account) {
         Objects.requireNonNull(account, "account");
-        return transport.send(requests.balance(), account).thenApply(answer -> answer.read(json::balance));
+        return read(requests.balance(), account, call -> call.thenApply(answer -> answer.read(json::balance)));
     }
 
     @Override
     public CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(query, "query");
-        return transport.send(requests.listTransactions(query), account)
-                .thenApply(answer -> answer.read(body -> json.transactionPage(body, query.position())));
+        return read(requests.listTransactions(query), account,
+                call -> call.thenApply(answer -> answer.read(body -> json.transactionPage(body, query.position()))));
     }
 
     /**
@@ -74,19 +86,34 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
         if (!StripeRequests.isId(transactionId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return transport.send(requests.getTransaction(transactionId, expandSource), account)
+        return read(requests.getTransaction(transactionId, expandSource), account, call -> call
                 .thenApply(answer -> Optional.of(answer.read(json::transaction)))
                 .handle((found, failure) -> {
                     if (failure == null) {
                         return found;
                     }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = Failures.unwrap(failure);
                     if (cause instanceof NotFoundException missing && "resource_missing".equals(missing.error().code())) {
                         return Optional.empty();
                     }
                     throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                });
+                }));
+    }
+
+    /**
+     * Sends the request and hands back what {@code reading} makes of the answer, as a stage whose cancellation ends
+     * the call. A dependent stage alone would not: a {@code CompletableFuture} never passes cancellation upstream.
+     */
+    private <T> CompletionStage<T> read(StripeRequest request, Account account,
+                                        Function<CompletableFuture<StripeAnswer>, CompletableFuture<T>> reading) {
+        CompletableFuture<StripeAnswer> call = transport.send(request, account);
+        CompletableFuture<T> result = reading.apply(call);
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                call.cancel(false);
+            }
+        });
+        return result;
     }
 
     /** Fails calls still in flight, closes the HTTP client and stops the timer thread. Idempotent. */

@@ -48,6 +48,7 @@ public final class StripeLedgers {
         private Duration maxBackoff = StripeSettings.Retry.DEFAULT.maxBackoff();
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
+        private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
 
         private Builder() {
         }
@@ -98,7 +99,7 @@ public final class StripeLedgers {
             return this;
         }
 
-        /** How long one call may take in all, retries included. */
+        /** How long one call may take in all, from when it is made: rate-limit waits and retries included. */
         public Builder deadline(Duration deadline) {
             this.deadline = deadline;
             return this;
@@ -132,13 +133,22 @@ public final class StripeLedgers {
             return this;
         }
 
+        /**
+         * How many calls may wait for a permit of one rate limit; default 250. A call beyond that, or whose turn
+         * would come after its deadline, fails at once with a {@code RateLimitedException}.
+         */
+        public Builder maxQueued(int maxQueued) {
+            this.maxQueued = maxQueued;
+            return this;
+        }
+
         /** The checked settings. */
         public StripeSettings settings() {
             StripeApiKey key = StripeApiKey.of(apiKey);
             int total = requestsPerSecond != null ? requestsPerSecond : StripeSettings.RateLimit.forKey(key).requestsPerSecond();
             return new StripeSettings(key, baseUrl, apiVersion, transactionsPath, connectTimeout, readTimeout, deadline,
                     new StripeSettings.Retry(maxAttempts, initialBackoff, maxBackoff),
-                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond));
+                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond, maxQueued));
         }
 
         /** A ledger with its own HTTP client; close it when done. */

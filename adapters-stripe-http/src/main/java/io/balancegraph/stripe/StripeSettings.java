@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param transactionsPath which name of the balance-transaction resource to call
  * @param connectTimeout   how long to wait for a connection
  * @param readTimeout      how long to wait for one answer once the request is sent
- * @param deadline         how long one call may take in all, retries included, from its first attempt
+ * @param deadline         how long one call may take in all, from when it is made: rate-limit waits, attempts and
+ *                         the waits between them
  * @param retry            when and how often to try again
  * @param rateLimit        how many requests may leave per second
  */
@@ -124,16 +125,21 @@ public record StripeSettings(
     /**
      * A client-side limit so that a burst of calls waits its turn instead of drawing 429s from Stripe. Stripe
      * allows about 25 requests per second in test mode and 100 in live mode per account, and 25 per second to any
-     * one endpoint unless noted. Requests over the limit are queued, not refused.
+     * one endpoint unless noted. Requests over the limit are queued, each until its call's deadline at most: a call
+     * whose turn would come after its deadline, or that would queue behind {@code maxQueued} others, fails at once
+     * with a {@link io.balancegraph.domain.error.RateLimitedException} carrying the wait it would have had.
      *
      * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
      * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
+     * @param maxQueued                    at most this many calls wait for a permit of one limit; 0: none waits
      */
-    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond) {
+    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued) {
 
         public static final int TEST_MODE_REQUESTS_PER_SECOND = 25;
         public static final int LIVE_MODE_REQUESTS_PER_SECOND = 100;
         public static final int ENDPOINT_REQUESTS_PER_SECOND = 25;
+        /** Ten seconds of queue at the test-mode limit; in test mode the 12 s deadline refuses calls before this does. */
+        public static final int DEFAULT_MAX_QUEUED = 250;
         public static final RateLimit NONE = new RateLimit(0, 0);
 
         public RateLimit {
@@ -141,6 +147,15 @@ public record StripeSettings(
                 throw new IllegalArgumentException("stripe.rate-limit values are requests per second, 0 or more (0: no limit), not "
                         + (requestsPerSecond < 0 ? requestsPerSecond : perEndpointRequestsPerSecond));
             }
+            if (maxQueued < 0) {
+                throw new IllegalArgumentException("stripe.rate-limit.max-queued must be 0 or more (0: no call waits for a permit), not "
+                        + maxQueued);
+            }
+        }
+
+        /** The limits with the default queue bound ({@value #DEFAULT_MAX_QUEUED}). */
+        public RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond) {
+            this(requestsPerSecond, perEndpointRequestsPerSecond, DEFAULT_MAX_QUEUED);
         }
 
         /** Stripe's limits for the key's mode: 25 per second in test mode, 100 in live mode, 25 per endpoint. */

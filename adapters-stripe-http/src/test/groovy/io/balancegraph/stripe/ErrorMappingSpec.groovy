@@ -21,6 +21,10 @@ import java.time.Duration
 /** What a caller sees when Stripe refuses or fails: the exception type and what Stripe said. */
 class ErrorMappingSpec extends FakeStripeSpecification {
 
+    def setup() {
+        useManualClock()
+    }
+
     def "HTTP #status with Stripe's error body becomes #expected.simpleName carrying Stripe's type, code, param, message and Request-Id, after #attempts attempt(s)"() {
         given:
         stripe.answers('/v1/balance', stripe.error(status, type, code, param, message))
@@ -91,6 +95,7 @@ class ErrorMappingSpec extends FakeStripeSpecification {
         RateLimitedException e = thrown()
         e.retryAfter() == Optional.of(Duration.ofSeconds(30))
         stripe.count('/v1/balance') == 1
+        clock.elapsed == Duration.ZERO
     }
 
     def "a 429 without Retry-After says nothing about when"() {

@@ -11,8 +11,15 @@ import java.time.Duration
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse
 
-/** Retries, timeouts and the deadline, as a caller experiences them: attempt counts and outcomes. */
+/**
+ * Retries, timeouts and the deadline, as a caller experiences them: attempt counts, outcomes and waits. The
+ * ledgers wait on a clock moved by hand; only the HTTP client's read timeouts take real time.
+ */
 class RetrySpec extends FakeStripeSpecification {
+
+    def setup() {
+        useManualClock()
+    }
 
     def "#failures followed by an answer is retried until the answer comes, after #attempts attempts"() {
         given:
@@ -94,13 +101,16 @@ class RetrySpec extends FakeStripeSpecification {
         stripe.answersInTurn('/v1/balance',
                 stripe.error(429, 'invalid_request_error', 'rate_limit', null, 'Slow down').withHeader('Retry-After', '1'),
                 stripe.ok(stripe.fixture('balance-minimal')))
+        Duration answeredAt = null
 
         when:
-        def balance = await(ledger { maxAttempts(2) }.readBalance(Account.platform()))
+        def balance = await(ledger { maxAttempts(2) }.readBalance(Account.platform())
+                .whenComplete { answer, failure -> answeredAt = clock.elapsed })
 
-        then:
+        then: 'the only wait on the clock was the one second Stripe asked for'
         balance != null
         stripe.count('/v1/balance') == 2
+        answeredAt == Duration.ofSeconds(1)
     }
 
     def "a 503 whose Retry-After goes past the deadline gives up at once, with the 503"() {
@@ -114,6 +124,7 @@ class RetrySpec extends FakeStripeSpecification {
         UpstreamUnavailableException e = thrown()
         e.message == 'Come back later'
         stripe.count('/v1/balance') == 1
+        clock.elapsed == Duration.ZERO
     }
 
     def "an answer slower than the read timeout is a connection failure, retried, and reported as a timeout"() {
@@ -146,10 +157,14 @@ class RetrySpec extends FakeStripeSpecification {
     def "the deadline ends a call still waiting, however many attempts are left"() {
         given:
         stripe.answers('/v1/balance', stripe.slow(5_000))
+        def call = ledger { readTimeout(Duration.ofSeconds(4)); deadline(Duration.ofMillis(300)); maxAttempts(5) }
+                .readBalance(Account.platform())
 
-        when:
-        await(ledger { readTimeout(Duration.ofSeconds(4)); deadline(Duration.ofMillis(300)); maxAttempts(5) }
-                .readBalance(Account.platform()))
+        when: 'the request is at Stripe, and the clock reaches the deadline'
+        clock.runDue()
+        stripe.awaitArrivals('/v1/balance', 1)
+        clock.advance(Duration.ofMillis(300))
+        await(call)
 
         then:
         UpstreamConnectionException e = thrown()

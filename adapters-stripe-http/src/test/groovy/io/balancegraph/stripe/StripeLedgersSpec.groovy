@@ -23,6 +23,7 @@ class StripeLedgersSpec extends FakeStripeSpecification {
         settings.readTimeout() == Duration.ofSeconds(5)
         settings.deadline() == Duration.ofSeconds(12)
         settings.retry() == new StripeSettings.Retry(3, Duration.ofMillis(500), Duration.ofSeconds(5))
+        settings.rateLimit().maxQueued() == 250
         settings == StripeSettings.defaults(StripeApiKey.of(FakeStripe.KEY))
     }
 
@@ -87,6 +88,7 @@ class StripeLedgersSpec extends FakeStripeSpecification {
         'eleven attempts'               | { maxAttempts(11) }                                 || 'stripe.retry.max-attempts must be between 1 (no retries) and 10, not 11'
         'a negative backoff'            | { initialBackoff(Duration.ofMillis(-1)) }           || 'stripe.retry.initial-backoff must be a positive duration'
         'a negative rate'               | { perEndpointRequestsPerSecond(-1) }                || 'stripe.rate-limit values are requests per second'
+        'a negative queue bound'        | { maxQueued(-1) }                                   || 'stripe.rate-limit.max-queued must be 0 or more'
     }
 
     def "closing a ledger fails the calls in flight and refuses new ones"() {

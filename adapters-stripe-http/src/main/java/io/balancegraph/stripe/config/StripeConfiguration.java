@@ -42,7 +42,8 @@ public class StripeConfiguration {
                 .maxAttempts(retry.getMaxAttempts())
                 .initialBackoff(retry.getInitialBackoff())
                 .maxBackoff(retry.getMaxBackoff())
-                .perEndpointRequestsPerSecond(rateLimit.getPerEndpointRequestsPerSecond());
+                .perEndpointRequestsPerSecond(rateLimit.getPerEndpointRequestsPerSecond())
+                .maxQueued(rateLimit.getMaxQueued());
         if (rateLimit.getRequestsPerSecond() != null) {
             builder.requestsPerSecond(rateLimit.getRequestsPerSecond());
         }
@@ -183,6 +184,7 @@ public class StripeConfiguration {
     public static class RateLimitConfiguration {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
+        private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
 
         /** Empty: 25 for a test key, 100 for a live key. */
         public Integer getRequestsPerSecond() {
@@ -199,6 +201,15 @@ public class StripeConfiguration {
 
         public void setPerEndpointRequestsPerSecond(int perEndpointRequestsPerSecond) {
             this.perEndpointRequestsPerSecond = perEndpointRequestsPerSecond;
+        }
+
+        /** {@code stripe.rate-limit.max-queued}: how many calls may wait for a permit of one limit. */
+        public int getMaxQueued() {
+            return maxQueued;
+        }
+
+        public void setMaxQueued(int maxQueued) {
+            this.maxQueued = maxQueued;
         }
     }
 }

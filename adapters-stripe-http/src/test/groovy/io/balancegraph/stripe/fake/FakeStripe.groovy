@@ -3,7 +3,9 @@ package io.balancegraph.stripe.fake
 import com.github.tomakehurst.wiremock.WireMockServer
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
 import com.github.tomakehurst.wiremock.client.WireMock
+import com.github.tomakehurst.wiremock.extension.Parameters
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
+import com.github.tomakehurst.wiremock.extension.ServeEventListener
 import com.github.tomakehurst.wiremock.http.Fault
 import com.github.tomakehurst.wiremock.http.ResponseDefinition
 import com.github.tomakehurst.wiremock.client.MappingBuilder
@@ -38,9 +40,10 @@ class FakeStripe implements AutoCloseable {
     private final WireMockServer server
     private final AtomicInteger requestIds = new AtomicInteger()
     private final Barrier barrier = new Barrier()
+    private final Arrivals arrivals = new Arrivals()
 
     FakeStripe() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(120).extensions(barrier))
+        server = new WireMockServer(options().dynamicPort().containerThreads(120).extensions(barrier, arrivals))
         server.start()
     }
 
@@ -55,6 +58,7 @@ class FakeStripe implements AutoCloseable {
     /** Forgets answers and recorded requests. */
     void reset() {
         server.resetAll()
+        arrivals.reset()
     }
 
     @Override
@@ -154,6 +158,16 @@ class FakeStripe implements AutoCloseable {
         all[0]
     }
 
+    /** Waits until {@code count} requests for the path have arrived (answered or not yet); 20 s at most. */
+    void awaitArrivals(String path, int count) {
+        arrivals.await(path, count)
+    }
+
+    /** How many requests for the path have arrived so far, answered or not. */
+    int arrived(String path) {
+        arrivals.count(path)
+    }
+
     int count(String path) {
         server.countRequestsMatching(WireMock.getRequestedFor(urlPathEqualTo(path)).build()).count
     }
@@ -172,6 +186,40 @@ class FakeStripe implements AutoCloseable {
             mapping = mapping.withQueryParam(name, value == null ? WireMock.absent() : WireMock.equalTo(value.toString()))
         }
         mapping
+    }
+
+    /** Counts the requests as they arrive, before any delay of their answer, so a spec can wait for one to be there. */
+    static class Arrivals implements ServeEventListener {
+        private final Map<String, Integer> counts = [:]
+
+        @Override
+        synchronized void afterMatch(ServeEvent serveEvent, Parameters parameters) {
+            String path = URI.create(serveEvent.request.url).path
+            counts[path] = (counts[path] ?: 0) + 1
+            notifyAll()
+        }
+
+        synchronized void await(String path, int count) {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20)
+            while ((counts[path] ?: 0) < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(giveUp - System.nanoTime())
+                assert left > 0: "${count} request(s) for ${path} never arrived (${counts[path] ?: 0} did)"
+                wait(left)
+            }
+        }
+
+        synchronized int count(String path) {
+            counts[path] ?: 0
+        }
+
+        synchronized void reset() {
+            counts.clear()
+        }
+
+        @Override
+        String getName() {
+            'arrivals'
+        }
     }
 
     /** Holds each request until the expected number are waiting together, then lets them all answer. */

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Subscribes to a publisher of one item (the HTTP client's exchange) and completes a future with it: the
  * bridge from Reactive Streams to {@link CompletableFuture} without a reactive library. {@link #cancel()}
- * abandons the exchange (the client then closes the connection).
+ * abandons the exchange (the client then closes the connection), also before it is subscribed: it then never
+ * asks for the answer.
  */
 final class SingleResponse<T> implements Subscriber<T> {
 
@@ -47,6 +48,7 @@ final class SingleResponse<T> implements Subscriber<T> {
 
     void cancel() {
         cancelled = true;
+        future.cancel(false);
         Subscription s = subscription.get();
         if (s != null) {
             s.cancel();

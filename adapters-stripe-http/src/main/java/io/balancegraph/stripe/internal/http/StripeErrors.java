@@ -11,9 +11,16 @@ import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.error.UpstreamUnavailableException;
 import io.balancegraph.stripe.StripeApiKey;
 import io.balancegraph.stripe.internal.json.StripeError;
+import io.balancegraph.stripe.internal.limit.PermitRefusedException;
+import io.balancegraph.stripe.internal.time.Durations;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.ContentLengthExceededException;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns what went wrong into the domain's exceptions, one rule per HTTP status, with Stripe's {@code type},
@@ -64,6 +71,42 @@ public final class StripeErrors {
         return new UpstreamConnectionException(
                 UpstreamError.of(StripeApiKey.redact("No answer from Stripe to " + what + ": " + reason + afterAttempts(attempts))),
                 cause);
+    }
+
+    /** The call's deadline passed while it waited for an answer. */
+    public static UpstreamConnectionException deadlinePassed(String what, Duration deadline, int attempts) {
+        return noAnswer(what, "no answer within the deadline of " + Durations.text(deadline), attempts, null);
+    }
+
+    /**
+     * The request was not sent: its turn under the client-side rate limit would have come after its deadline, or too
+     * many calls were waiting already. Transient, with the wait it would have had as {@code retryAfter}.
+     */
+    public static RateLimitedException notSent(String what, PermitRefusedException refusal) {
+        return new RateLimitedException(UpstreamError.of(StripeApiKey.redact("Not sent to Stripe: " + what + " "
+                + refusal.getMessage())), refusal.expectedWait());
+    }
+
+    /**
+     * What went wrong when no answer came, in words: "no answer within the read timeout of 5 s", the client's
+     * "Connect Error: Connection refused: …", "Error occurred reading HTTP response: Connection reset", ….
+     */
+    public static String describe(Throwable failure, Duration readTimeout) {
+        if (failure instanceof ReadTimeoutException || failure instanceof TimeoutException) {
+            return "no answer within the read timeout of " + Durations.text(readTimeout);
+        }
+        if (failure instanceof ContentLengthExceededException) {
+            return "the answer is larger than the HTTP client accepts";
+        }
+        if ((failure instanceof HttpClientException || failure instanceof IOException) && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        return describe(failure);
+    }
+
+    /** Any other failure in words: its class and message, e.g. "RejectedExecutionException: the timer is shut down". */
+    public static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     /** A 2xx answer whose body is not what Stripe sends. */

@@ -2,52 +2,17 @@ package io.balancegraph.stripe.internal.http
 
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.error.UpstreamConnectionException
-import io.balancegraph.stripe.StripeApiKey
-import io.balancegraph.stripe.StripeSettings
-import io.balancegraph.stripe.TransactionsPath
-import io.balancegraph.stripe.fake.FakeStripe
-import io.balancegraph.stripe.internal.json.StripeJson
-import io.micronaut.core.type.Argument
-import io.micronaut.http.HttpRequest
-import io.micronaut.http.HttpResponse
 import io.micronaut.http.HttpStatus
-import io.micronaut.http.client.HttpClient
-import org.reactivestreams.Publisher
-import org.reactivestreams.Subscriber
-import org.reactivestreams.Subscription
-import spock.lang.Specification
 
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
-import java.util.concurrent.ExecutionException
-import java.util.concurrent.Future
 import java.util.concurrent.RejectedExecutionException
 
 /**
- * The transport on a clock driven by hand and an HTTP client that only records what it is asked to send: which
- * requests go out, and when, as calls end early. No sleeping, no real time.
+ * Calls that end early (cancelled, closed, or left without a timer) on a clock driven by hand: which requests
+ * still go out, and when.
  */
-class StripeTransportSpec extends Specification {
-
-    static final StripeRequest BALANCE = new StripeRequest('GET /v1/balance', '/v1/balance', [])
-
-    def clock = new TestScheduling()
-    /** The exchanges the transport started, in order. */
-    List<RecordedExchange> sent = []
-    /** What the next exchanges answer, in turn; once empty, they never answer. */
-    List<HttpStatus> answers = []
-    HttpClient client = Stub(HttpClient) {
-        exchange(_ as HttpRequest, _ as Argument, _ as Argument) >> { args ->
-            def exchange = new RecordedExchange(answer: answers ? answers.remove(0) : null)
-            sent << exchange
-            exchange as Publisher
-        }
-    }
-    List<StripeTransport> transports = []
-
-    def cleanup() {
-        transports*.close()
-    }
+class StripeTransportSpec extends TransportSpecification {
 
     def "a call cancelled while it waits for a permit leaves its place to the next call (per endpoint #perEndpoint/s, in all #global/s)"() {
         given:
@@ -84,6 +49,27 @@ class StripeTransportSpec extends Specification {
         0           | 1
     }
 
+    def "a call cancelled after its endpoint's permit, while it waits for the global one, gives the endpoint's permit back"() {
+        given: 'each endpoint 1/s, all of them together 1/s; a call to another endpoint has used the global permit'
+        def transport = transport(perEndpoint: 1, global: 1)
+        def other = new StripeRequest('GET /v1/balance_transactions', '/v1/balance_transactions', [])
+        transport.send(other, Account.platform())
+        clock.advance(Duration.ofMillis(500))
+
+        when: 'half a second later B gets the balance endpoint permit, waits for the global one, and is cancelled'
+        def b = transport.send(BALANCE, Account.platform())
+        b.cancel(false)
+
+        and: 'C asks for the balance endpoint right away'
+        def c = transport.send(BALANCE, Account.platform())
+        clock.advance(Duration.ofSeconds(2))
+
+        then: 'C took the endpoint permit B gave back, and went with the global one at 1 s, not at 1.5 s'
+        sent.size() == 2
+        sent[1].sentAt == Duration.ofSeconds(1).toNanos()
+        !c.done
+    }
+
     def "a call abandoned while it waits to retry makes no further attempt and leaves its place to the next call"() {
         given: 'an endpoint limit of 1/s, and a first answer that is retried after about a millisecond'
         answers << HttpStatus.SERVICE_UNAVAILABLE
@@ -109,6 +95,34 @@ class StripeTransportSpec extends Specification {
         sent.size() == 2
     }
 
+    def "a call cancelled while its answer is awaited abandons the exchange and is not retried"() {
+        given:
+        def transport = transport(maxAttempts: 3, backoff: Duration.ofMillis(1))
+        def call = transport.send(BALANCE, Account.platform())
+
+        when:
+        call.cancel(false)
+        clock.advance(Duration.ofSeconds(30))
+
+        then:
+        sent.size() == 1
+        sent[0].cancelled
+    }
+
+    def "a call whose first request fails at once, cancelled while it waits to retry, makes no further attempt"() {
+        given: 'the client throws instead of sending (the retry is then scheduled while the first attempt still runs)'
+        answers << new IllegalStateException('the client refuses') << HttpStatus.OK
+        def transport = transport(maxAttempts: 3)
+        def call = transport.send(BALANCE, Account.platform())
+
+        when:
+        call.cancel(false)
+        clock.advance(Duration.ofSeconds(30))
+
+        then:
+        sent.size() == 1
+    }
+
     def "a call made after close fails with an UpstreamConnectionException and sends nothing"() {
         given:
         def transport = transport()
@@ -127,7 +141,8 @@ class StripeTransportSpec extends Specification {
     def "a call that is closed just as its request is about to go out does not send it"() {
         given: 'close() runs on another thread right after the call has checked that it is still on'
         def transport = transport()
-        clock.onNextNanoTime = { transport.close() }
+        // The clock is read when the call is made (its deadline), then as the exchange starts.
+        clock.onNanoTime(2) { transport.close() }
 
         when:
         def call = transport.send(BALANCE, Account.platform())
@@ -136,11 +151,12 @@ class StripeTransportSpec extends Specification {
         call.completedExceptionally
         failureOf(call) instanceof UpstreamConnectionException
         failureOf(call).message == 'No answer from Stripe to GET /v1/balance: the Stripe ledger was closed'
+        sent.size() == 1
         sent.every { it.cancelled && !it.requested }
     }
 
     def "a call whose wait the timer refuses (#wait) fails with an UpstreamConnectionException instead of never completing"() {
-        given:
+        given: 'the timer takes this many tasks: per call its deadline, then its waits'
         answers << HttpStatus.SERVICE_UNAVAILABLE
         def transport = transport(perEndpoint: perEndpoint, maxAttempts: 2, backoff: Duration.ofMillis(1))
         clock.accepts = accepted
@@ -158,78 +174,6 @@ class StripeTransportSpec extends Specification {
         wait                                   | perEndpoint | callsMade | accepted
         'the deadline'                         | 0           | 1         | 0
         'the retry'                            | 0           | 1         | 1
-        'a place in the rate-limit queue'      | 1           | 2         | 1
-    }
-
-    private StripeTransport transport(Map options = [:]) {
-        Duration backoff = options.backoff ?: Duration.ofMillis(500)
-        def settings = new StripeSettings(StripeApiKey.of(FakeStripe.KEY), URI.create('http://localhost:9'),
-                StripeSettings.DEFAULT_API_VERSION, TransactionsPath.BALANCE_TRANSACTIONS, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(20),
-                new StripeSettings.Retry(options.maxAttempts ?: 1, backoff, backoff),
-                new StripeSettings.RateLimit(options.global ?: 0, options.perEndpoint ?: 0))
-        def transport = new StripeTransport(settings, client, clock, {} as AutoCloseable, new StripeJson())
-        transports << transport
-        transport
-    }
-
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        try {
-            future.get()
-            null
-        } catch (ExecutionException e) {
-            e.cause
-        }
-    }
-
-    /** One exchange the transport started: answers {@code answer} when asked, or never when it is {@code null}. */
-    static class RecordedExchange implements Publisher<HttpResponse<byte[]>>, Subscription {
-        HttpStatus answer
-        Subscriber<? super HttpResponse<byte[]>> subscriber
-        boolean requested
-        boolean cancelled
-
-        @Override
-        void subscribe(Subscriber<? super HttpResponse<byte[]>> s) {
-            subscriber = s
-            s.onSubscribe(this)
-        }
-
-        @Override
-        void request(long n) {
-            requested = true
-            if (answer != null) {
-                subscriber.onNext(HttpResponse.status(answer) as HttpResponse<byte[]>)
-            }
-        }
-
-        @Override
-        void cancel() {
-            cancelled = true
-        }
-    }
-
-    /** The manual clock, able to refuse tasks as a shut-down timer does, and to run code at a chosen moment. */
-    static class TestScheduling extends ManualScheduling {
-        /** How many more tasks the timer takes before it refuses them. */
-        int accepts = Integer.MAX_VALUE
-        Closure onNextNanoTime
-
-        @Override
-        long nanoTime() {
-            Closure hook = onNextNanoTime
-            onNextNanoTime = null
-            hook?.call()
-            super.nanoTime()
-        }
-
-        @Override
-        Future<?> schedule(Runnable task, long delayNanos) {
-            if (accepts <= 0) {
-                throw new RejectedExecutionException('the timer is shut down')
-            }
-            accepts--
-            super.schedule(task, delayNanos)
-        }
+        'a place in the rate-limit queue'      | 1           | 2         | 3
     }
 }

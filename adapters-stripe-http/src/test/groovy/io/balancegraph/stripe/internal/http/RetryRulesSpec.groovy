@@ -5,16 +5,18 @@ import spock.lang.Specification
 
 import java.time.Duration
 
-/** The retry rules on their own: which failures, how long to wait, when to give up. */
-class RetryPolicySpec extends Specification {
+/**
+ * Stripe's retry rules on their own: which failures may pass on another attempt, how long to wait, how Stripe's
+ * headers are read. How Failsafe applies them (attempt counts, the deadline) is in {@link CallPolicySpec}.
+ */
+class RetryRulesSpec extends Specification {
 
-    static final Duration PLENTY = Duration.ofMinutes(1)
+    def rules = new RetryRules(new StripeSettings.Retry(5, Duration.ofMillis(500), Duration.ofSeconds(5)), { 0.5d })
 
-    def policy = new RetryPolicy(new StripeSettings.Retry(5, Duration.ofMillis(500), Duration.ofSeconds(5)), { 0.5d })
-
-    def "#what is #decision"() {
+    def "#what is #decision by the rules"() {
         expect:
-        policy.retryAfter(1, new RetryPolicy.Failure(status, shouldRetry, null), PLENTY).isPresent() == retried
+        def failure = new RetryRules.Failure(status, shouldRetry, null)
+        (failure.retryable() && !failure.forbidsRetry()) == retried
 
         where:
         what                                       | status | shouldRetry   || retried
@@ -40,12 +42,12 @@ class RetryPolicySpec extends Specification {
 
     def "the wait after #attemptsMade attempt(s) lies between #lowest and #highest ms: doubling from 500 ms, capped at 5 s, a random half kept"() {
         given:
-        def lowPolicy = new RetryPolicy(policy.settings, { 0.0d })
-        def highPolicy = new RetryPolicy(policy.settings, { 0.999999d })
+        def lowRules = new RetryRules(rules.settings, { 0.0d })
+        def highRules = new RetryRules(rules.settings, { 0.999999d })
 
         expect:
-        lowPolicy.backoff(attemptsMade).toMillis() == lowest
-        highPolicy.backoff(attemptsMade).toMillis() == highest - 1
+        lowRules.backoff(attemptsMade).toMillis() == lowest
+        highRules.backoff(attemptsMade).toMillis() == highest - 1
 
         where:
         attemptsMade || lowest | highest
@@ -59,25 +61,13 @@ class RetryPolicySpec extends Specification {
 
     def "Retry-After replaces the backoff"() {
         expect:
-        policy.retryAfter(1, new RetryPolicy.Failure(429, null, Duration.ofSeconds(3)), PLENTY) == Optional.of(Duration.ofSeconds(3))
-    }
-
-    def "a wait that would pass the deadline is not started"() {
-        expect:
-        policy.retryAfter(1, new RetryPolicy.Failure(429, null, Duration.ofSeconds(3)), Duration.ofSeconds(2)).isEmpty()
-        policy.retryAfter(4, RetryPolicy.Failure.noAnswer(), Duration.ofSeconds(1)).isEmpty()
-        policy.retryAfter(1, RetryPolicy.Failure.noAnswer(), Duration.ofSeconds(1)).isPresent()
-    }
-
-    def "no attempt beyond the configured number"() {
-        expect:
-        policy.retryAfter(4, RetryPolicy.Failure.noAnswer(), PLENTY).isPresent()
-        policy.retryAfter(5, RetryPolicy.Failure.noAnswer(), PLENTY).isEmpty()
+        rules.wait(1, new RetryRules.Failure(429, null, Duration.ofSeconds(3))) == Duration.ofSeconds(3)
+        rules.wait(1, RetryRules.Failure.noAnswer()) == Duration.ofMillis(375)
     }
 
     def "Retry-After is read as seconds or as an HTTP date: '#header'"() {
         expect:
-        StripeTransport.retryAfter(header) == expected
+        RetryRules.retryAfter(header) == expected
 
         where:
         header                          || expected
@@ -94,7 +84,7 @@ class RetryPolicySpec extends Specification {
 
     def "Stripe-Should-Retry is read as true, false or nothing: '#header'"() {
         expect:
-        StripeTransport.shouldRetry(header) == expected
+        RetryRules.shouldRetry(header) == expected
 
         where:
         header  || expected
