@@ -57,6 +57,26 @@ class PartialResultsSpec extends Specification {
         new InvalidRequestException(stripeSaid(400, 'invalid_request_error', null))                        | 'UPSTREAM_REJECTED'       | [:]
     }
 
+    def "a rate-limited read tells the client to wait #seconds s for a wait of #wait, and says whose limit it was"() {
+        given:
+        ledger.failures.readBalance = new RateLimitedException(stripeSaid(status, 'rate_limit_error', null), wait)
+
+        when:
+        def answer = graph.run('{ balance { livemode } }')
+
+        then:
+        answer.errors*.extensions*.code == ['RATE_LIMITED']
+        answer.errors[0].extensions.retryAfterSeconds == seconds
+        answer.errors[0].message == message
+
+        where:
+        status | wait                      | seconds | message
+        429    | Duration.ofMillis(11_500) | 12      | 'Stripe is rate-limiting this server; try again later'
+        429    | Duration.ofSeconds(3)     | 3       | 'Stripe is rate-limiting this server; try again later'
+        429    | Duration.ofMillis(1)      | 1       | 'Stripe is rate-limiting this server; try again later'
+        0      | Duration.ofMillis(2_001)  | 3       | "The server's budget of Stripe requests is used up for now; try again later"
+    }
+
     def "a failed page of transactions leaves the balance answering"() {
         given:
         ledger.failures.listTransactions = new UpstreamUnavailableException(stripeSaid(502, 'api_error', null))

@@ -18,6 +18,7 @@ import io.balancegraph.graphql.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -93,8 +94,11 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
         } else if (failure instanceof NotFoundException) {
             coded = new Coded(ErrorCode.NOT_FOUND, "Stripe has no such object");
         } else if (failure instanceof RateLimitedException limited) {
-            coded = new Coded(ErrorCode.RATE_LIMITED, "Stripe is rate-limiting this server; try again later")
-                    .with("retryAfterSeconds", limited.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(null));
+            // Status 0: refused before it was sent, by the server's own share of the Stripe budget; otherwise a 429.
+            coded = new Coded(ErrorCode.RATE_LIMITED, error.httpStatus() == 0
+                    ? "The server's budget of Stripe requests is used up for now; try again later"
+                    : "Stripe is rate-limiting this server; try again later")
+                    .with("retryAfterSeconds", limited.retryAfter().map(FieldErrors::wholeSecondsUp).orElse(null));
         } else if (failure instanceof InvalidRequestException) {
             coded = error.param() != null && CURSOR_PARAMETERS.contains(error.param())
                     ? new Coded(ErrorCode.BAD_USER_INPUT, "Stripe does not know the transaction of this cursor")
@@ -120,5 +124,11 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             }
             return this;
         }
+    }
+
+    /** A wait in whole seconds, rounded up (a client that waits the rounded-down time would be refused again), at least 1. */
+    private static long wholeSecondsUp(Duration wait) {
+        long whole = wait.toSeconds();
+        return Math.max(1, wait.equals(Duration.ofSeconds(whole)) ? whole : whole + 1);
     }
 }
