@@ -5,9 +5,11 @@ import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.stripe.internal.http.CallOptions;
 import io.balancegraph.stripe.internal.http.StripeAnswer;
 import io.balancegraph.stripe.internal.http.StripeRequest;
 import io.balancegraph.stripe.internal.http.StripeRequests;
@@ -32,6 +34,9 @@ import java.util.function.Function;
  * the README for what each means). Owns an HTTP client and a timer thread, both daemons: {@link #close()} it when
  * done.
  *
+ * <p>{@link #bulk()} lists the same pages as bulk calls: they draw on the same rate limits, but queue behind
+ * interactive calls and take only {@code stripe.rate-limit.bulk-share} of them while interactive calls ask.
+ *
  * <p>Create one with {@link StripeLedgers#builder()}, or let Micronaut build it from {@code stripe.*} properties.
  */
 public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
@@ -40,6 +45,7 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     private final StripeJson json = new StripeJson();
     private final StripeRequests requests;
     private final StripeTransport transport;
+    private final ListBalanceTransactionsPort bulk = (account, query) -> listTransactions(account, query, CallOptions.BULK);
 
     private StripeBalanceLedger(StripeSettings settings, Scheduling clock) {
         this.settings = settings;
@@ -63,14 +69,31 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     @Override
     public CompletionStage<Balance> readBalance(Account account) {
         Objects.requireNonNull(account, "account");
-        return read(requests.balance(), account, call -> call.thenApply(answer -> answer.read(json::balance)));
+        return read(requests.balance(), account, CallOptions.DEFAULTS, call -> call.thenApply(answer -> answer.read(json::balance)));
     }
 
     @Override
     public CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
+        return listTransactions(account, query, CallOptions.DEFAULTS);
+    }
+
+    /**
+     * The list port whose calls are bulk calls: the same requests and answers as {@link #listTransactions}, drawing
+     * on the same rate limits, but queued behind every interactive call and held to
+     * {@code stripe.rate-limit.bulk-share} of each limit while interactive calls ask (all of it while none do). For
+     * walks over many pages ({@code TransactionWalk.parallel(ledger.bulk(), …)}), so that they never hold a
+     * dashboard's reads back by more than a permit or so.
+     */
+    @Override
+    public ListBalanceTransactionsPort bulk() {
+        return bulk;
+    }
+
+    private CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query,
+                                                                     CallOptions options) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(query, "query");
-        return read(requests.listTransactions(query), account,
+        return read(requests.listTransactions(query), account, options,
                 call -> call.thenApply(answer -> answer.read(body -> json.transactionPage(body, query.position()))));
     }
 
@@ -86,7 +109,7 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
         if (!StripeRequests.isId(transactionId)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return read(requests.getTransaction(transactionId, expandSource), account, call -> call
+        return read(requests.getTransaction(transactionId, expandSource), account, CallOptions.DEFAULTS, call -> call
                 .thenApply(answer -> Optional.of(answer.read(json::transaction)))
                 .handle((found, failure) -> {
                     if (failure == null) {
@@ -104,9 +127,9 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
      * Sends the request and hands back what {@code reading} makes of the answer, as a stage whose cancellation ends
      * the call. A dependent stage alone would not: a {@code CompletableFuture} never passes cancellation upstream.
      */
-    private <T> CompletionStage<T> read(StripeRequest request, Account account,
+    private <T> CompletionStage<T> read(StripeRequest request, Account account, CallOptions options,
                                         Function<CompletableFuture<StripeAnswer>, CompletableFuture<T>> reading) {
-        CompletableFuture<StripeAnswer> call = transport.send(request, account);
+        CompletableFuture<StripeAnswer> call = transport.send(request, account, options);
         CompletableFuture<T> result = reading.apply(call);
         result.whenComplete((value, failure) -> {
             if (result.isCancelled()) {

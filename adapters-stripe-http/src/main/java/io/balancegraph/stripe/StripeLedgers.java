@@ -49,6 +49,7 @@ public final class StripeLedgers {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
+        private int bulkShare = StripeSettings.RateLimit.DEFAULT_BULK_SHARE;
 
         private Builder() {
         }
@@ -142,13 +143,22 @@ public final class StripeLedgers {
             return this;
         }
 
+        /**
+         * The percentage of each rate limit that bulk calls ({@link StripeBalanceLedger#bulk()}) may take while
+         * interactive calls ask, 1 to 100; default 80. With no interactive call asking, bulk calls may take it all.
+         */
+        public Builder bulkShare(int bulkShare) {
+            this.bulkShare = bulkShare;
+            return this;
+        }
+
         /** The checked settings. */
         public StripeSettings settings() {
             StripeApiKey key = StripeApiKey.of(apiKey);
             int total = requestsPerSecond != null ? requestsPerSecond : StripeSettings.RateLimit.forKey(key).requestsPerSecond();
             return new StripeSettings(key, baseUrl, apiVersion, transactionsPath, connectTimeout, readTimeout, deadline,
                     new StripeSettings.Retry(maxAttempts, initialBackoff, maxBackoff),
-                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond, maxQueued));
+                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond, maxQueued, bulkShare));
         }
 
         /** A ledger with its own HTTP client; close it when done. */

@@ -43,7 +43,8 @@ public class StripeConfiguration {
                 .initialBackoff(retry.getInitialBackoff())
                 .maxBackoff(retry.getMaxBackoff())
                 .perEndpointRequestsPerSecond(rateLimit.getPerEndpointRequestsPerSecond())
-                .maxQueued(rateLimit.getMaxQueued());
+                .maxQueued(rateLimit.getMaxQueued())
+                .bulkShare(rateLimit.getBulkShare());
         if (rateLimit.getRequestsPerSecond() != null) {
             builder.requestsPerSecond(rateLimit.getRequestsPerSecond());
         }
@@ -185,6 +186,7 @@ public class StripeConfiguration {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
+        private int bulkShare = StripeSettings.RateLimit.DEFAULT_BULK_SHARE;
 
         /** Empty: 25 for a test key, 100 for a live key. */
         public Integer getRequestsPerSecond() {
@@ -210,6 +212,18 @@ public class StripeConfiguration {
 
         public void setMaxQueued(int maxQueued) {
             this.maxQueued = maxQueued;
+        }
+
+        /**
+         * {@code stripe.rate-limit.bulk-share}: the percentage (1 to 100) of each limit bulk calls may take while
+         * interactive calls ask.
+         */
+        public int getBulkShare() {
+            return bulkShare;
+        }
+
+        public void setBulkShare(int bulkShare) {
+            this.bulkShare = bulkShare;
         }
     }
 }
