@@ -4,8 +4,8 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.ObjectIds;
-import io.balancegraph.graphql.error.BadUserInput;
 import io.balancegraph.graphql.GraphQLSettings;
+import io.balancegraph.graphql.error.BadUserInput;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
