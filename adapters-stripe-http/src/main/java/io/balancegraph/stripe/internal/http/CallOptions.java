@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What one call asks for beyond the ledger's settings: immutable, handed down to the {@link CallPolicy}. Its own
  * deadline, and its class for the rate limits: an interactive call goes ahead of queued bulk calls, and bulk calls
- * take only their share of the limit while interactive ones ask ({@link io.balancegraph.stripe.internal.limit.BulkShare}).
+ * take only their share of the limit while interactive ones ask ({@link io.balancegraph.stripe.internal.limit.BulkShare}). Embedders set
+ * them through the public {@code io.balancegraph.stripe.RequestOptions}.
  *
  * @param deadline  the call's deadline, or {@code null} for the ledger's {@code stripe.deadline}
  * @param callClass whose call it is; interactive unless said otherwise
