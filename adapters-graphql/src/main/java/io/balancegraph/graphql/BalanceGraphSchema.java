@@ -11,10 +11,12 @@ import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
+import io.balancegraph.graphql.fetch.ActivityFetcher;
 import io.balancegraph.graphql.fetch.BalanceFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
 import io.balancegraph.graphql.fetch.CurrenciesFetcher;
+import io.balancegraph.graphql.fetch.PayoutFetcher;
 import io.balancegraph.graphql.fetch.Scalars;
 import io.balancegraph.graphql.paging.TransactionCursors;
 import io.balancegraph.graphql.read.ReadResult;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +45,10 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors) {
+    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors, Clock clock) {
         Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(cursors, "cursors");
+        Objects.requireNonNull(clock, "clock");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DECIMAL)
@@ -54,7 +58,14 @@ public final class BalanceGraphSchema {
                         .dataFetcher("balance", new BalanceFetcher(shared))
                         .dataFetcher("currencies", new CurrenciesFetcher(shared))
                         .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(shared, cursors))
-                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared)))
+                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared))
+                        .dataFetcher("activity", new ActivityFetcher(shared, clock))
+                        .dataFetcher("payout", new PayoutFetcher(shared)))
+                .type("Payout", type -> type
+                        .dataFetcher("transactions", PayoutFetcher.transactions(shared, cursors))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
+                .type("Activity", type -> type
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("Balance", type -> type
                         .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceAmount", type -> type

@@ -36,7 +36,7 @@ class SchemaContractSpec extends Specification {
         undocumented == []
     }
 
-    def "no amount is a float or a 32-bit Int: Int only counts digits and page sizes"() {
+    def "no amount is a float or a 32-bit Int: Int only counts digits, page sizes and transactions"() {
         given:
         def numeric = []
         ownTypes.findAll { it instanceof GraphQLObjectType }.each { GraphQLObjectType type ->
@@ -48,7 +48,9 @@ class SchemaContractSpec extends Specification {
         }
 
         expect:
-        numeric.sort() == ['Currency.exponent', 'balanceTransactions(first)', 'balanceTransactions(last)']
+        numeric.sort() == ['Activity.transactionCount', 'ActivityGroup.count', 'ActivityTotals.count', 'Currency.exponent',
+                           'Payout.includedCount', 'balanceTransactions(first)', 'balanceTransactions(last)',
+                           'transactions(first)', 'transactions(last)']
         schema.getObjectType('Money').getFieldDefinition('amount').type.wrappedType.name == 'Decimal'
         schema.getObjectType('Money').getFieldDefinition('minorUnits').type.wrappedType.name == 'Long'
     }
@@ -71,7 +73,8 @@ class SchemaContractSpec extends Specification {
     def "root fields are nullable so that one failed read leaves the others answering"() {
         expect:
         schema.queryType.fieldDefinitions.every { !(it.type instanceof GraphQLNonNull) }
-        schema.queryType.fieldDefinitions*.name.sort() == ['balance', 'balanceTransaction', 'balanceTransactions', 'currencies']
+        schema.queryType.fieldDefinitions*.name.sort() == ['activity', 'balance', 'balanceTransaction', 'balanceTransactions',
+                                                            'currencies', 'payout']
     }
 
     def "the connection follows Relay's conventions"() {
