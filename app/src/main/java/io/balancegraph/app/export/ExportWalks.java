@@ -1,9 +1,8 @@
 package io.balancegraph.app.export;
 
-import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.app.LedgerFactory;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.walk.ParallelWalk;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,33 +14,24 @@ import java.time.Duration;
  * The walks exports run: through which port, how many reads at once, how many transactions and how long at most.
  * The one seam between the endpoint and the Stripe budget.
  *
- * <p>The port is the bean named {@value #PORT}; until the bulk share of the rate budget is wired it is the app's
- * served ledger (metered), so an export reads with the same rate limit as {@code /graphql}. The bounds are the
+ * <p>The port is the served ledger's bulk view ({@link LedgerFactory#BULK}, metered as
+ * {@code bulk_list_transactions}): an export's page reads take only {@code stripe.rate-limit.bulk-share} of the rate
+ * budget while {@code /graphql} reads ask, so a large export never starves the dashboard. The bounds are the
  * issue's: {@value #MAX_TRANSACTIONS} transactions, {@link #TIMEOUT} for the whole file (the walk's clock is the
  * app's {@link Clock}), {@link ParallelWalk#DEFAULT_CONCURRENCY} reads at once.
  */
 @Factory
 public class ExportWalks {
 
-    /** The name of the list port exports read through. */
-    public static final String PORT = "export";
     /** More makes the export fail ({@code EXPORT_TOO_LARGE}) rather than end with part of the transactions. */
     public static final long MAX_TRANSACTIONS = 200_000;
     /** The whole export, from its first read to its last row handed to the server. */
     public static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    /** Until the bulk port lands: the ledger {@code /graphql} reads, metered. */
-    @Singleton
-    @Named(PORT)
-    @Bean(typed = ListBalanceTransactionsPort.class)
-    public ListBalanceTransactionsPort exportPort(BalanceLedger served) {
-        return served::listTransactions;
-    }
-
     /** What the endpoint starts walks with. */
     @Singleton
-    public Walks walks(@Named(PORT) ListBalanceTransactionsPort port, Clock clock) {
-        return new Walks(port, clock, MAX_TRANSACTIONS, TIMEOUT);
+    public Walks walks(@Named(LedgerFactory.BULK) ListBalanceTransactionsPort bulk, Clock clock) {
+        return new Walks(bulk, clock, MAX_TRANSACTIONS, TIMEOUT);
     }
 
     /**

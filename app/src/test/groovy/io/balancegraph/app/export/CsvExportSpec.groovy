@@ -34,6 +34,10 @@ class CsvExportSpec extends EndpointSpec {
     }
 
     def "every transaction of the demo platform account is one row, newest first, in a CSV attachment"() {
+        given:
+        def bulkReadsBefore = upstreamReads('bulk_list_transactions')
+        def interactiveReadsBefore = upstreamReads('list_transactions')
+
         when:
         def answer = http.get(PATH, ['created[gte]': EPOCH, 'created[lt]': '2026-12-01T00:00:00Z'])
 
@@ -46,6 +50,10 @@ class CsvExportSpec extends EndpointSpec {
         answer.header('Transfer-Encoding') == 'chunked'
         answer.body.count('\r\n') == DemoLedger.PLATFORM_TRANSACTIONS + 1
         answer.body == csvOf(demo(Account.platform(), BalanceTransactionQuery.builder()))
+
+        and: 'it was read through the bulk share of the rate budget, not the interactive one'
+        upstreamReads('bulk_list_transactions') >= bulkReadsBefore + 3
+        upstreamReads('list_transactions') == interactiveReadsBefore
     }
 
     def "the filters choose the rows: #filters"() {
@@ -125,7 +133,8 @@ class CsvExportSpec extends EndpointSpec {
         answer.header('Content-Disposition') == null
     }
 
-    private double upstreamReads() {
-        meters.find('balancegraph.upstream.requests').timers().sum { it.count() } ?: 0
+    private double upstreamReads(String operation = null) {
+        def found = meters.find('balancegraph.upstream.requests')
+        (operation ? found.tag('operation', operation) : found).timers().sum { it.count() } ?: 0
     }
 }
