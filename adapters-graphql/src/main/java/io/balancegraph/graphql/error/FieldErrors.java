@@ -20,7 +20,6 @@ import io.balancegraph.graphql.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +107,7 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             coded = new Coded(ErrorCode.RATE_LIMITED, error.httpStatus() == 0
                     ? "The server's budget of Stripe requests is used up for now; try again later"
                     : "Stripe is rate-limiting this server; try again later")
-                    .with("retryAfterSeconds", limited.retryAfter().map(FieldErrors::wholeSecondsUp).orElse(null));
+                    .with("retryAfterSeconds", limited.retryAfterSeconds().stream().boxed().findFirst().orElse(null));
         } else if (failure instanceof InvalidRequestException) {
             coded = error.param() != null && CURSOR_PARAMETERS.contains(error.param())
                     ? new Coded(ErrorCode.BAD_USER_INPUT, "Stripe does not know the transaction of this cursor")
@@ -134,11 +133,5 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             }
             return this;
         }
-    }
-
-    /** A wait in whole seconds, rounded up (a client that waits the rounded-down time would be refused again), at least 1. */
-    private static long wholeSecondsUp(Duration wait) {
-        long whole = wait.toSeconds();
-        return Math.max(1, wait.equals(Duration.ofSeconds(whole)) ? whole : whole + 1);
     }
 }
