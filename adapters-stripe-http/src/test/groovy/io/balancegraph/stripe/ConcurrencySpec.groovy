@@ -73,4 +73,24 @@ class ConcurrencySpec extends FakeStripeSpecification {
         then:
         await(both) == [4, 3]
     }
+
+    def "the ledger's bulk view lists the same pages, queued behind interactive reads made after it"() {
+        given:
+        stripe.answers('/v1/balance', 'balance-minimal')
+        stripe.answers('/v1/balance_transactions', 'transactions-newest')
+        def stripeLedger = ledger { requestsPerSecond(1); perEndpointRequestsPerSecond(25) }
+        def query = io.balancegraph.domain.query.BalanceTransactionQuery.firstPage()
+
+        when: 'a balance read takes this second; a bulk page read, then another balance read, wait'
+        def first = stripeLedger.readBalance(Account.platform()).toCompletableFuture()
+        def bulkPage = stripeLedger.bulk().listTransactions(Account.platform(), query).toCompletableFuture()
+        def second = stripeLedger.readBalance(Account.platform()).toCompletableFuture()
+        await(CompletableFuture.allOf(first, bulkPage, second))
+
+        then: 'the later balance read went first, at 1 s; the bulk read at 2 s, with the same page an interactive read gets'
+        stripe.requests()*.url*.replaceAll(/\?.*/, '') == ['/v1/balance', '/v1/balance', '/v1/balance_transactions']
+        clock.elapsed == Duration.ofSeconds(2)
+        bulkPage.get().items()*.id() == await(stripeLedger.listTransactions(Account.platform(), query)).items()*.id()
+        bulkPage.get().items().size() == 3
+    }
 }
