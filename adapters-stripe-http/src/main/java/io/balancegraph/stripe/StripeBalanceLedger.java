@@ -47,8 +47,19 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
         this.transport = clock == null ? StripeTransport.create(settings, json) : StripeTransport.create(settings, json, clock);
     }
 
+    private StripeBalanceLedger(StripeSettings settings, SharedBudget budget) {
+        this.settings = settings;
+        this.requests = new StripeRequests(settings.transactionsPath());
+        this.transport = StripeTransport.create(settings, json, budget.limiters(settings.apiKey()));
+    }
+
     public static StripeBalanceLedger create(StripeSettings settings) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), null);
+        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), (Scheduling) null);
+    }
+
+    /** A ledger whose rate limits are shared with the other replicas through the budget (see {@link SharedBudget}). */
+    public static StripeBalanceLedger create(StripeSettings settings, SharedBudget budget) {
+        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(budget, "budget"));
     }
 
     /** A ledger that waits (for permits, retries, its deadline) on the given clock: for specs on a manual clock. */

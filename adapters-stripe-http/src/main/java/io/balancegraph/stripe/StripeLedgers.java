@@ -49,6 +49,7 @@ public final class StripeLedgers {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
+        private SharedBudget sharedBudget;
 
         private Builder() {
         }
@@ -142,6 +143,15 @@ public final class StripeLedgers {
             return this;
         }
 
+        /**
+         * Shares the rate limits with other replicas through Redis ({@link SharedBudget#onRedis}); by default they are
+         * this process's alone.
+         */
+        public Builder sharedBudget(SharedBudget sharedBudget) {
+            this.sharedBudget = sharedBudget;
+            return this;
+        }
+
         /** The checked settings. */
         public StripeSettings settings() {
             StripeApiKey key = StripeApiKey.of(apiKey);
@@ -153,7 +163,8 @@ public final class StripeLedgers {
 
         /** A ledger with its own HTTP client; close it when done. */
         public StripeBalanceLedger build() {
-            return StripeBalanceLedger.create(settings());
+            return sharedBudget == null ? StripeBalanceLedger.create(settings())
+                    : StripeBalanceLedger.create(settings(), sharedBudget);
         }
     }
 }
