@@ -43,6 +43,8 @@ public final class SharedBudget {
     }
 
     /**
+     * {@return a budget shared through the Redis the connections reach}
+     *
      * @param connections    gives this replica's connection to Redis (binary values), asked again after a failure
      * @param where          how log lines name the Redis, without credentials, e.g. {@code Redis at redis.internal:6379}
      * @param replicas       how many replicas share the budget: while Redis is down each keeps to 1/replicas of it
@@ -57,12 +59,12 @@ public final class SharedBudget {
                 new BudgetBreaker(Objects.requireNonNull(where, "where"), RETRY_REDIS_AFTER), replicas);
     }
 
-    /** Whether the budget is local now (Redis down or slow). */
+    /** {@return whether the budget is local now (Redis down or slow)} */
     public boolean degraded() {
         return breaker.degraded();
     }
 
-    /** How many requests kept to the local share instead of the shared budget since start. */
+    /** {@return how many requests kept to the local share instead of the shared budget since start} */
     public long fallbacks() {
         return breaker.fallbacks();
     }

@@ -19,6 +19,13 @@ import io.micronaut.core.annotation.Nullable;
 @Requires(property = StripeConfiguration.PREFIX + ".api-key")
 public class StripeLedgerFactory {
 
+    /**
+     * {@return the Stripe ledger, closed when the context stops}
+     *
+     * @param configuration the {@code stripe.*} properties
+     * @param budget        the rate limits shared with other replicas, when the app made a budget (Redis configured)
+     * @throws io.micronaut.context.exceptions.ConfigurationException naming the first wrong property
+     */
     @Context
     @Bean(preDestroy = "close")
     public StripeBalanceLedger stripeBalanceLedger(StripeConfiguration configuration, @Nullable SharedBudget budget) {

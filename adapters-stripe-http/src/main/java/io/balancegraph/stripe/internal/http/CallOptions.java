@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What one call asks for beyond the ledger's settings: immutable, handed down to the {@link CallPolicy}. Today its
  * own deadline; the place for more per-call choices (a call's class, interactive or bulk, and so its share of the
- * rate limit).
+ * rate limit). Embedders set them through the public {@code io.balancegraph.stripe.RequestOptions}.
  *
  * @param deadline the call's deadline, or {@code null} for the ledger's {@code stripe.deadline}
  */
