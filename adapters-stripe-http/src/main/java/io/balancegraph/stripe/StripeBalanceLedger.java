@@ -3,6 +3,7 @@ package io.balancegraph.stripe;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
@@ -29,7 +30,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Every call uses the ledger's settings; {@link #withDeadline(Duration)} and {@link #with(RequestOptions)} give a
  * view of the same ledger whose calls have options of their own. {@link #blocking()} gives the same reads in the
- * calling thread, throwing the typed failures.
+ * calling thread, throwing the typed failures. {@link #bulk()} lists the same pages as bulk calls: they draw on the
+ * same rate limits, but queue behind interactive calls and take only {@code stripe.rate-limit.bulk-share} of them
+ * while interactive calls ask.
  *
  * <p>Create one with {@link StripeLedgers#builder()}, or let Micronaut build it from {@code stripe.*} properties.
  */
@@ -37,21 +40,19 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
 
     private final StripeSettings settings;
     private final StripeReads reads;
+    private final ListBalanceTransactionsPort bulk;
 
-    private StripeBalanceLedger(StripeSettings settings, Scheduling clock) {
+    private StripeBalanceLedger(StripeSettings settings, StripeJson json, StripeTransport transport) {
         this.settings = settings;
-        StripeJson json = new StripeJson();
-        StripeTransport transport = clock == null
-                ? StripeTransport.create(settings, json)
-                : StripeTransport.create(settings, json, clock);
         this.reads = new StripeReads(json, new StripeRequests(settings.transactionsPath()), transport);
+        this.bulk = (account, query) -> reads.listTransactions(account, query, CallOptions.BULK);
     }
 
-    private StripeBalanceLedger(StripeSettings settings, SharedBudget budget) {
-        this.settings = settings;
+    private static StripeBalanceLedger of(StripeSettings settings, Scheduling clock) {
         StripeJson json = new StripeJson();
-        StripeTransport transport = StripeTransport.create(settings, json, budget.limiters(settings.apiKey()));
-        this.reads = new StripeReads(json, new StripeRequests(settings.transactionsPath()), transport);
+        return new StripeBalanceLedger(settings, json, clock == null
+                ? StripeTransport.create(settings, json)
+                : StripeTransport.create(settings, json, clock));
     }
 
     /**
@@ -60,7 +61,7 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
      * @param settings checked settings, e.g. from {@link StripeLedgers.Builder#settings()}
      */
     public static StripeBalanceLedger create(StripeSettings settings) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), (Scheduling) null);
+        return of(Objects.requireNonNull(settings, "settings"), null);
     }
 
     /**
@@ -70,12 +71,15 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
      * @param budget   the budget shared through Redis ({@link SharedBudget#onRedis})
      */
     public static StripeBalanceLedger create(StripeSettings settings, SharedBudget budget) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(budget, "budget"));
+        Objects.requireNonNull(settings, "settings");
+        StripeJson json = new StripeJson();
+        return new StripeBalanceLedger(settings, json,
+                StripeTransport.create(settings, json, Objects.requireNonNull(budget, "budget").limiters(settings.apiKey())));
     }
 
     /** A ledger that waits (for permits, retries, its deadline) on the given clock: for specs on a manual clock. */
     static StripeBalanceLedger create(StripeSettings settings, Scheduling clock) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+        return of(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** {@return the settings this ledger was built with} */
@@ -113,6 +117,18 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     @Override
     public CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
         return reads.listTransactions(account, query, CallOptions.DEFAULTS);
+    }
+
+    /**
+     * {@return the list port whose calls are bulk calls} The same requests and answers as {@link #listTransactions},
+     * drawing on the same rate limits, but queued behind every interactive call and held to
+     * {@code stripe.rate-limit.bulk-share} of each limit while interactive calls ask (all of it while none do). For
+     * walks over many pages ({@code TransactionWalk.parallel(ledger.bulk(), …)}), so that they never hold a
+     * dashboard's reads back by more than a permit or so.
+     */
+    @Override
+    public ListBalanceTransactionsPort bulk() {
+        return bulk;
     }
 
     /**

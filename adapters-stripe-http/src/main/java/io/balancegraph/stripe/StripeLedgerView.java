@@ -3,10 +3,12 @@ package io.balancegraph.stripe;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.stripe.internal.http.CallOptions;
+import io.balancegraph.stripe.internal.limit.CallClass;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -76,6 +78,16 @@ public final class StripeLedgerView implements BalanceLedger {
     @Override
     public CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
         return reads.listTransactions(account, query, callOptions);
+    }
+
+    /**
+     * {@return this view's list port for bulk work: its calls have this view's options, as bulk calls} See
+     * {@link StripeBalanceLedger#bulk()}.
+     */
+    @Override
+    public ListBalanceTransactionsPort bulk() {
+        CallOptions bulkOptions = callOptions.withClass(CallClass.BULK);
+        return (account, query) -> reads.listTransactions(account, query, bulkOptions);
     }
 
     /** {@inheritDoc} With this view's options; see {@link StripeBalanceLedger#getTransaction}. */

@@ -58,6 +58,7 @@ public final class StripeLedgers {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
+        private int bulkShare = StripeSettings.RateLimit.DEFAULT_BULK_SHARE;
         private SharedBudget sharedBudget;
 
         private Builder() {
@@ -225,6 +226,18 @@ public final class StripeLedgers {
         }
 
         /**
+         * {@return this builder}
+         *
+         * @param bulkShare the percentage of each rate limit that bulk calls ({@link StripeBalanceLedger#bulk()}) may
+         *                  take while interactive calls ask, 1 to 100; default 80. With no interactive call asking,
+         *                  bulk calls may take it all
+         */
+        public Builder bulkShare(int bulkShare) {
+            this.bulkShare = bulkShare;
+            return this;
+        }
+
+        /**
          * Shares the rate limits with other replicas through Redis; by default they are this process's alone.
          *
          * @param sharedBudget the budget, from {@link SharedBudget#onRedis}
@@ -245,7 +258,7 @@ public final class StripeLedgers {
             int total = requestsPerSecond != null ? requestsPerSecond : StripeSettings.RateLimit.forKey(key).requestsPerSecond();
             return new StripeSettings(key, baseUrl, apiVersion, transactionsPath, connectTimeout, readTimeout, deadline,
                     new StripeSettings.Retry(maxAttempts, initialBackoff, maxBackoff),
-                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond, maxQueued));
+                    new StripeSettings.RateLimit(total, perEndpointRequestsPerSecond, maxQueued, bulkShare));
         }
 
         /**

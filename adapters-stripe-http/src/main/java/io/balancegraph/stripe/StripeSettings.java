@@ -1,6 +1,7 @@
 package io.balancegraph.stripe;
 
 import io.balancegraph.domain.text.Echo;
+import io.balancegraph.stripe.internal.limit.BulkShare;
 
 import java.net.URI;
 import java.time.Duration;
@@ -166,11 +167,18 @@ public record StripeSettings(
      * whose turn would come after its deadline, or that would queue behind {@code maxQueued} others, fails at once
      * with a {@link io.balancegraph.domain.error.RateLimitedException} carrying the wait it would have had.
      *
+     * <p>Bulk calls ({@link StripeBalanceLedger#bulk()}) share each limit with interactive ones: an interactive call
+     * always goes ahead of queued bulk calls, and while interactive calls ask (one waits, or one asked in the last
+     * second) bulk calls take at most {@code bulkShare} percent of any second's permits; with no interactive call
+     * asking they may take them all.
+     *
      * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
      * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
      * @param maxQueued                    at most this many calls wait for a permit of one limit; 0: none waits
+     * @param bulkShare                    the percentage of each limit bulk calls may take while interactive calls
+     *                                     ask, 1 to 100
      */
-    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued) {
+    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued, int bulkShare) {
 
         /** Stripe's limit for an account in test mode (a sandbox): 25 requests per second. */
         public static final int TEST_MODE_REQUESTS_PER_SECOND = 25;
@@ -180,6 +188,8 @@ public record StripeSettings(
         public static final int ENDPOINT_REQUESTS_PER_SECOND = 25;
         /** Ten seconds of queue at the test-mode limit; in test mode the 12 s deadline refuses calls before this does. */
         public static final int DEFAULT_MAX_QUEUED = 250;
+        /** Four fifths: a walk keeps most of the budget, and a dashboard finds a fifth of every second free. */
+        public static final int DEFAULT_BULK_SHARE = 80;
         /** No client-side limit at all (for a local stand-in, or when something else keeps the budget). */
         public static final RateLimit NONE = new RateLimit(0, 0);
 
@@ -189,7 +199,8 @@ public record StripeSettings(
          * @param requestsPerSecond            0 or more
          * @param perEndpointRequestsPerSecond 0 or more
          * @param maxQueued                    0 or more
-         * @throws IllegalArgumentException when a value is negative
+         * @param bulkShare                    1 to 100
+         * @throws IllegalArgumentException when a value is negative, or the bulk share out of range
          */
         public RateLimit {
             if (requestsPerSecond < 0 || perEndpointRequestsPerSecond < 0) {
@@ -200,10 +211,22 @@ public record StripeSettings(
                 throw new IllegalArgumentException("stripe.rate-limit.max-queued must be 0 or more (0: no call waits for a permit), not "
                         + maxQueued);
             }
+            new BulkShare(bulkShare); // checks it: one rule and one message for the limiter and the settings
         }
 
         /**
-         * The limits with the default queue bound ({@value #DEFAULT_MAX_QUEUED}).
+         * The limits with the default bulk share ({@value #DEFAULT_BULK_SHARE} %).
+         *
+         * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
+         * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
+         * @param maxQueued                    at most this many calls wait for a permit of one limit; 0: none waits
+         */
+        public RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued) {
+            this(requestsPerSecond, perEndpointRequestsPerSecond, maxQueued, DEFAULT_BULK_SHARE);
+        }
+
+        /**
+         * The limits with the default queue bound ({@value #DEFAULT_MAX_QUEUED}) and bulk share.
          *
          * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
          * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit

@@ -44,7 +44,8 @@ public class StripeConfiguration {
                 .initialBackoff(retry.getInitialBackoff())
                 .maxBackoff(retry.getMaxBackoff())
                 .perEndpointRequestsPerSecond(rateLimit.getPerEndpointRequestsPerSecond())
-                .maxQueued(rateLimit.getMaxQueued());
+                .maxQueued(rateLimit.getMaxQueued())
+                .bulkShare(rateLimit.getBulkShare());
         if (rateLimit.getRequestsPerSecond() != null) {
             builder.requestsPerSecond(rateLimit.getRequestsPerSecond());
         }
@@ -254,6 +255,7 @@ public class StripeConfiguration {
         private Integer requestsPerSecond;
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
+        private int bulkShare = StripeSettings.RateLimit.DEFAULT_BULK_SHARE;
 
         /** {@return {@code stripe.rate-limit.requests-per-second}: empty for 25 with a test key, 100 with a live key; 0 for no limit} */
         public Integer getRequestsPerSecond() {
@@ -295,6 +297,23 @@ public class StripeConfiguration {
          */
         public void setMaxQueued(int maxQueued) {
             this.maxQueued = maxQueued;
+        }
+
+        /**
+         * {@return {@code stripe.rate-limit.bulk-share}, default 80: the percentage (1 to 100) of each limit bulk calls
+         * may take while interactive calls ask}
+         */
+        public int getBulkShare() {
+            return bulkShare;
+        }
+
+        /**
+         * Sets {@code stripe.rate-limit.bulk-share}.
+         *
+         * @param bulkShare the percentage of each limit bulk calls may take while interactive calls ask
+         */
+        public void setBulkShare(int bulkShare) {
+            this.bulkShare = bulkShare;
         }
     }
 }

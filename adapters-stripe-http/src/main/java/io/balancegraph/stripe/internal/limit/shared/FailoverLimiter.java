@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.internal.limit.shared;
 
 import io.balancegraph.domain.error.Failures;
+import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
@@ -27,13 +28,13 @@ final class FailoverLimiter implements RequestRateLimiter {
     }
 
     @Override
-    public Permit acquire(long deadlineNanos) {
+    public Permit acquire(long deadlineNanos, CallClass callClass) {
         if (!breaker.tryRedis()) {
             breaker.fellBack();
-            return local.acquire(deadlineNanos);
+            return local.acquire(deadlineNanos, callClass);
         }
         RelayPermit relay = new RelayPermit();
-        Permit first = shared.acquire(deadlineNanos);
+        Permit first = shared.acquire(deadlineNanos, callClass);
         relay.follow(first);
         first.whenComplete((granted, failure) -> {
             Throwable cause = failure == null ? null : Failures.unwrap(failure);
@@ -45,7 +46,7 @@ final class FailoverLimiter implements RequestRateLimiter {
             } else {
                 breaker.failed(cause);
                 breaker.fellBack();
-                Permit fallback = local.acquire(deadlineNanos);
+                Permit fallback = local.acquire(deadlineNanos, callClass);
                 relay.follow(fallback);
                 fallback.whenComplete((ok, localFailure) -> relay.pass(localFailure == null ? null : Failures.unwrap(localFailure)));
             }
@@ -54,8 +55,9 @@ final class FailoverLimiter implements RequestRateLimiter {
     }
 
     @Override
-    public PermitRefusedException refusal(long deadlineNanos, int alsoAhead) {
-        return breaker.degraded() ? local.refusal(deadlineNanos, alsoAhead) : shared.refusal(deadlineNanos, alsoAhead);
+    public PermitRefusedException refusal(long deadlineNanos, int alsoAhead, CallClass callClass) {
+        return breaker.degraded() ? local.refusal(deadlineNanos, alsoAhead, callClass)
+                : shared.refusal(deadlineNanos, alsoAhead, callClass);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.internal.limit.shared;
 
 import io.balancegraph.domain.error.Failures;
+import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * comes due when it was still waiting (Bucket4j's reservation cannot be withdrawn). It leaves this replica's queue
  * at once either way. Redis failures fail the permit with Redis' exception: {@link FailoverLimiter} turns them
  * into a local limit.
+ *
+ * <p>The finance issue's bulk share is not applied to the shared bucket: bulk and interactive calls reserve in
+ * arrival order fleet-wide (the local fallback applies it). Holding it fleet-wide needs the interactive demand of
+ * every replica in Redis; see docs/scaling.md, "Not done".
  */
 final class RedisBucketLimiter implements RequestRateLimiter {
 
@@ -47,42 +52,45 @@ final class RedisBucketLimiter implements RequestRateLimiter {
     }
 
     @Override
-    public Permit acquire(long deadlineNanos) {
+    public Permit acquire(long deadlineNanos, CallClass callClass) {
         BucketPermit permit = new BucketPermit();
-        long maxWait = deadlineNanos - scheduling.nanoTime();
-        PermitRefusedException refusal = refusal(deadlineNanos, 0);
+        PermitRefusedException refusal = refusal(deadlineNanos, 0, callClass);
         if (refusal != null) {
             permit.completeExceptionally(refusal);
             return permit;
         }
         queued.incrementAndGet();
         permit.whenComplete((ignored, failure) -> permit.leaveQueue());
-        buckets.bucket(key, permitsPerSecond)
-                .thenCompose(bucket -> bucket.asScheduler().tryConsume(1, maxWait, timer)
-                        .thenCompose(granted -> granted ? CompletableFuture.completedFuture(true)
-                                : bucket.estimateAbilityToConsume(1).handle((probe, failure) -> {
-                                    Duration wait = Duration.ofNanos(probe != null ? probe.getNanosToWaitForRefill() : maxWait);
-                                    throw new PermitRefusedException("would wait " + Durations.text(wait)
-                                            + " for a permit under " + name + ": longer than its deadline allows", wait);
-                                }))
-                        .whenComplete((granted, failure) -> {
-                            if (failure != null) {
-                                permit.completeExceptionally(Failures.unwrap(failure));
-                            } else if (!permit.grant(bucket)) {
-                                // Given up while its token was reserved: the token goes back now it is due.
-                                bucket.addTokens(1);
-                            }
-                        }))
-                .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        permit.completeExceptionally(Failures.unwrap(failure));
-                    }
-                });
+        take(key, permitsPerSecond, deadlineNanos).whenComplete((bucket, failure) -> {
+            if (failure != null) {
+                permit.completeExceptionally(Failures.unwrap(failure));
+            } else if (!permit.grant(bucket)) {
+                // Given up while its token was reserved: the token goes back now it is due.
+                bucket.addTokens(1);
+            }
+        });
         return permit;
     }
 
+    /**
+     * Reserves a token of the bucket due before the deadline; completes with the bucket when it is due, or fails
+     * with the refusal (and the estimated wait) when it would come later, reserving nothing.
+     */
+    private CompletableFuture<AsyncBucketProxy> take(String bucketKey, int perSecond, long deadlineNanos) {
+        return buckets.bucket(bucketKey, perSecond).thenCompose(bucket -> {
+            long maxWait = Math.max(0, deadlineNanos - scheduling.nanoTime());
+            return bucket.asScheduler().tryConsume(1, maxWait, timer).thenCompose(granted -> granted
+                    ? CompletableFuture.completedFuture(bucket)
+                    : bucket.estimateAbilityToConsume(1).handle((probe, failure) -> {
+                        Duration wait = Duration.ofNanos(probe != null ? probe.getNanosToWaitForRefill() : maxWait);
+                        throw new PermitRefusedException("would wait " + Durations.text(wait) + " for a permit under "
+                                + name + ": longer than its deadline allows", wait);
+                    }));
+        });
+    }
+
     @Override
-    public PermitRefusedException refusal(long deadlineNanos, int alsoAhead) {
+    public PermitRefusedException refusal(long deadlineNanos, int alsoAhead, CallClass callClass) {
         // The shared queue's length is in Redis: only what this replica knows refuses without asking.
         int waiting = queued.get();
         if (waiting >= maxQueued) {

@@ -1,5 +1,6 @@
 package io.balancegraph.stripe.internal.limit.shared;
 
+import io.balancegraph.stripe.internal.limit.BulkShare;
 import io.balancegraph.stripe.internal.limit.LimiterFactory;
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
 import io.balancegraph.stripe.internal.limit.SlidingWindowLimiter;
@@ -33,11 +34,12 @@ public final class SharedLimiters implements LimiterFactory {
     }
 
     @Override
-    public RequestRateLimiter create(String scope, int permitsPerSecond, int maxQueued, String name, Scheduling scheduling) {
+    public RequestRateLimiter create(String scope, int permitsPerSecond, int maxQueued, BulkShare bulk, String name,
+                                     Scheduling scheduling) {
         RequestRateLimiter shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, maxQueued,
                 name, scheduling);
         int share = Math.max(1, permitsPerSecond / replicas);
-        RequestRateLimiter local = new SlidingWindowLimiter(share, maxQueued,
+        RequestRateLimiter local = new SlidingWindowLimiter(share, maxQueued, bulk,
                 name + ", this replica's share 1/" + replicas + " while the shared budget is unavailable: " + share,
                 scheduling);
         return new FailoverLimiter(shared, local, breaker);

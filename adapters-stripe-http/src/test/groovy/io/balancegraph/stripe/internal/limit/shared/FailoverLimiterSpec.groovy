@@ -2,6 +2,7 @@ package io.balancegraph.stripe.internal.limit.shared
 
 import ch.qos.logback.classic.Level
 import io.balancegraph.stripe.fake.CapturedLogs
+import io.balancegraph.stripe.internal.limit.CallClass
 import io.balancegraph.stripe.internal.limit.Permit
 import io.balancegraph.stripe.internal.limit.PermitRefusedException
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter
@@ -107,7 +108,7 @@ class FailoverLimiterSpec extends Specification {
         int asked
         int released
 
-        Permit acquire(long deadlineNanos) {
+        Permit acquire(long deadlineNanos, CallClass callClass) {
             asked++
             def permit = new Permit() {
                 void release() { released++; cancel(false) }
@@ -122,7 +123,7 @@ class FailoverLimiterSpec extends Specification {
             permit
         }
 
-        PermitRefusedException refusal(long deadlineNanos, int alsoAhead) { null }
+        PermitRefusedException refusal(long deadlineNanos, int alsoAhead, CallClass callClass) { null }
 
         int queued() { 0 }
     }

@@ -137,7 +137,7 @@ class RedisBucketLimiterSpec extends Specification {
 
     def "a replica keeps at most max-queued requests waiting and refuses the next at once"() {
         given:
-        def limiter = new RedisBucketLimiter(buckets, key, 5, 2, 'spec limit', clock)
+        def limiter = new RedisBucketLimiter(buckets, key, 5, 2, "spec limit", clock)
         limiter.acquire(NONE).get()
         2.times { limiter.acquire(NONE) }
 
@@ -147,7 +147,7 @@ class RedisBucketLimiterSpec extends Specification {
     }
 
     private RedisBucketLimiter limiter(int perSecond) {
-        new RedisBucketLimiter(buckets, key, perSecond, 250, 'spec limit', clock)
+        new RedisBucketLimiter(buckets, key, perSecond, 250, "spec limit", clock)
     }
 
     private void awaitTokens(long count) {
