@@ -7,6 +7,7 @@ import io.balancegraph.domain.port.ReadBalancePort;
 import io.balancegraph.graphql.finance.FinanceReads;
 import io.balancegraph.graphql.read.Ports;
 import io.balancegraph.graphql.read.SharedReads;
+import io.balancegraph.graphql.read.StoredReads;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +15,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Makes the {@link GraphQL} bean that Micronaut GraphQL serves, from whichever ports the app wired. */
 @Factory
@@ -31,16 +33,21 @@ public class GraphQLFactory {
 
     /**
      * The JVM's one set of shared upstream reads. Summaries walk through the {@code @Named("bulk")} list port when
-     * the app has one (the Stripe ledger's bulk view, held to its share of the rate limit), else the plain one.
+     * the app has one (the Stripe ledger's bulk view, held to its share of the rate limit), else the plain one. With a
+     * cache time-to-live and a {@link SharedReadStore} (the app's Redis), a read made by any replica is served to all
+     * until it expires.
      */
     @Singleton
     public SharedReads sharedReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
                                    GetBalanceTransactionPort transactions,
                                    @Nullable @Named(BULK) ListBalanceTransactionsPort bulk,
-                                   CacheSettings cache, FinanceSettings finance, Clock clock) {
+                                   CacheSettings cache, FinanceSettings finance, Clock clock,
+                                   @Nullable SharedReadStore store) {
         FinanceReads summaries = new FinanceReads(balances, bulk != null ? bulk : transactionLists, finance, clock);
-        return new SharedReads(new Ports(balances, transactionLists, transactions, summaries), cache.getTtl(),
-                finance.getSummaryTtl(), clock);
+        var upstream = SharedReads.upstream(new Ports(balances, transactionLists, transactions, summaries), clock);
+        boolean shared = store != null && cache.getTtl().compareTo(Duration.ZERO) > 0;
+        return new SharedReads(shared ? StoredReads.over(store, upstream, cache.getTtl(), clock) : upstream,
+                cache.getTtl(), finance.getSummaryTtl(), clock);
     }
 
     @Singleton

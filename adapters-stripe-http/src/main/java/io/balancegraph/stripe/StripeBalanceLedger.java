@@ -42,14 +42,17 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     private final StripeReads reads;
     private final ListBalanceTransactionsPort bulk;
 
-    private StripeBalanceLedger(StripeSettings settings, Scheduling clock) {
+    private StripeBalanceLedger(StripeSettings settings, StripeJson json, StripeTransport transport) {
         this.settings = settings;
-        StripeJson json = new StripeJson();
-        StripeTransport transport = clock == null
-                ? StripeTransport.create(settings, json)
-                : StripeTransport.create(settings, json, clock);
         this.reads = new StripeReads(json, new StripeRequests(settings.transactionsPath()), transport);
         this.bulk = (account, query) -> reads.listTransactions(account, query, CallOptions.BULK);
+    }
+
+    private static StripeBalanceLedger of(StripeSettings settings, Scheduling clock) {
+        StripeJson json = new StripeJson();
+        return new StripeBalanceLedger(settings, json, clock == null
+                ? StripeTransport.create(settings, json)
+                : StripeTransport.create(settings, json, clock));
     }
 
     /**
@@ -58,12 +61,25 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
      * @param settings checked settings, e.g. from {@link StripeLedgers.Builder#settings()}
      */
     public static StripeBalanceLedger create(StripeSettings settings) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), null);
+        return of(Objects.requireNonNull(settings, "settings"), null);
+    }
+
+    /**
+     * {@return a ledger whose rate limits are shared with the other replicas through the budget; close it when done}
+     *
+     * @param settings checked settings, e.g. from {@link StripeLedgers.Builder#settings()}
+     * @param budget   the budget shared through Redis ({@link SharedBudget#onRedis})
+     */
+    public static StripeBalanceLedger create(StripeSettings settings, SharedBudget budget) {
+        Objects.requireNonNull(settings, "settings");
+        StripeJson json = new StripeJson();
+        return new StripeBalanceLedger(settings, json,
+                StripeTransport.create(settings, json, Objects.requireNonNull(budget, "budget").limiters(settings.apiKey())));
     }
 
     /** A ledger that waits (for permits, retries, its deadline) on the given clock: for specs on a manual clock. */
     static StripeBalanceLedger create(StripeSettings settings, Scheduling clock) {
-        return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+        return of(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** {@return the settings this ledger was built with} */

@@ -59,6 +59,7 @@ public final class StripeLedgers {
         private int perEndpointRequestsPerSecond = StripeSettings.RateLimit.ENDPOINT_REQUESTS_PER_SECOND;
         private int maxQueued = StripeSettings.RateLimit.DEFAULT_MAX_QUEUED;
         private int bulkShare = StripeSettings.RateLimit.DEFAULT_BULK_SHARE;
+        private SharedBudget sharedBudget;
 
         private Builder() {
         }
@@ -237,6 +238,17 @@ public final class StripeLedgers {
         }
 
         /**
+         * Shares the rate limits with other replicas through Redis; by default they are this process's alone.
+         *
+         * @param sharedBudget the budget, from {@link SharedBudget#onRedis}
+         * @return this builder
+         */
+        public Builder sharedBudget(SharedBudget sharedBudget) {
+            this.sharedBudget = sharedBudget;
+            return this;
+        }
+
+        /**
          * {@return the checked settings}
          *
          * @throws IllegalArgumentException naming the first wrong setting (and showing at most the key's prefix)
@@ -255,7 +267,8 @@ public final class StripeLedgers {
          * @throws IllegalArgumentException naming the first wrong setting (and showing at most the key's prefix)
          */
         public StripeBalanceLedger build() {
-            return StripeBalanceLedger.create(settings());
+            return sharedBudget == null ? StripeBalanceLedger.create(settings())
+                    : StripeBalanceLedger.create(settings(), sharedBudget);
         }
     }
 }

@@ -73,11 +73,17 @@ public final class SharedReads {
         this.cache = Caffeine.newBuilder()
                 .executor(Runnable::run) // upkeep is a few map operations: no thread hop, and specs see it at once
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.creating((Read<?> read, Outcome outcome) ->
-                        outcome.failure() == null ? read.keptFor(kept, summariesKept) : Duration.ZERO))
+                // An answer kept elsewhere before (a store shared by replicas) is already that old: kept for the rest only.
+                .expireAfter(Expiry.creating((Read<?> read, Outcome outcome) -> outcome.failure() != null ? Duration.ZERO
+                        : rest(read.keptFor(kept, summariesKept), Duration.between(outcome.result().readAt(), clock.instant()))))
                 .maximumWeight(MAX_WEIGHT)
                 .weigher((Read<?> read, Outcome outcome) -> outcome.weight(read))
                 .buildAsync();
+    }
+
+    private static Duration rest(Duration kept, Duration age) {
+        Duration rest = kept.minus(age.isNegative() ? Duration.ZERO : age);
+        return rest.isNegative() ? Duration.ZERO : rest;
     }
 
     /** The ports as the source: each answer stamped with the instant it arrived. */

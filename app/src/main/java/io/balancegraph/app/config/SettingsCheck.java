@@ -1,5 +1,7 @@
 package io.balancegraph.app.config;
 
+import io.balancegraph.app.redis.RedisAddress;
+import io.balancegraph.app.redis.RedisSettings;
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
 import io.balancegraph.graphql.FinanceSettings;
@@ -20,7 +22,8 @@ import java.util.List;
  * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers;
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
- * again by the ledger's factory, with the same method.
+ * again by the ledger's factory, with the same method. {@code redis.uri} is checked here because nothing else reads
+ * it before a Redis command is first sent (the connections are made on first use).
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +38,7 @@ public class SettingsCheck {
     static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection");
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
-                         BeanProvider<StripeConfiguration> stripe) {
+                         BeanProvider<StripeConfiguration> stripe, BeanProvider<RedisSettings> redis) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
@@ -43,6 +46,10 @@ public class SettingsCheck {
         finance.validate();
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
+        }
+        if (environment.containsProperty(RedisAddress.PROPERTY)) {
+            RedisAddress.check(environment.getProperty(RedisAddress.PROPERTY, String.class).orElse(""));
+            redis.get().validate();
         }
     }
 

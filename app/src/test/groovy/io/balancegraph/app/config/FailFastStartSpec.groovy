@@ -64,6 +64,11 @@ class FailFastStartSpec extends Specification {
         'balancegraph.finance.concurrency'         | '101'                     | [:]    | null              || 'balancegraph.finance.concurrency must be between 1 and 100, not 101'
         'balancegraph.finance.summary-ttl'         | '-1s'                     | [:]    | null              || 'balancegraph.finance.summary-ttl must be 0s (keep none) or more, such as 10m, not PT-1S'
         'balancegraph.graphql.introspection'       | 'yes please'              | [:]    | null              || "balancegraph.graphql.introspection must be true or false, not 'yes please'"
+        'redis.uri'                                | 'localhost:6379'          | [:]    | null              || "redis.uri must be a Redis URI such as redis://redis.internal:6379 or rediss://:password@redis.internal:6380/0, not 'localhost:6379'"
+        'redis.uri'                                | 'redis://:hunter2hunter2@'| [:]    | 'hunter2hunter2'  || "redis.uri must be a Redis URI such as redis://redis.internal:6379 or rediss://:password@redis.internal:6380/0, not 'redis://…@'"
+        'redis.uri'                                | 'http://:pw-secret-1@redis.internal' | [:] | 'pw-secret-1' || "redis.uri must be a Redis URI such as redis://redis.internal:6379 or rediss://:password@redis.internal:6380/0, not 'http://…@redis.internal'"
+        'redis.uri'                                | ''                        | [:]    | null              || 'redis.uri is empty: set it (or REDIS_URI) to a Redis URI such as redis://redis.internal:6379, or leave it unset to keep every budget and cache in this process'
+        'balancegraph.redis.command-timeout'       | '0s'                      | ['redis.uri': 'redis://127.0.0.1:1'] | null || 'balancegraph.redis.command-timeout must be more than 0s and at most 5s, such as 250ms, not PT0S'
         'micronaut.server.port'                    | 'eighty'                  | [:]    | null              || "micronaut.server.port must be a port number from 0 to 65535 (-1: any free port), not 'eighty'"
         'micronaut.server.port'                    | '70000'                   | [:]    | null              || "micronaut.server.port must be a port number from 0 to 65535 (-1: any free port), not '70000'"
     }

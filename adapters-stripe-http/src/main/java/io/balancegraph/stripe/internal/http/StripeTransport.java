@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.stripe.StripeSettings;
 import io.balancegraph.stripe.internal.json.StripeJson;
+import io.balancegraph.stripe.internal.limit.LimiterFactory;
 import io.balancegraph.stripe.internal.limit.RateLimits;
 import io.balancegraph.stripe.internal.time.Scheduling;
 import io.balancegraph.stripe.internal.time.TimerThread;
@@ -44,20 +45,30 @@ public final class StripeTransport implements AutoCloseable {
     private volatile boolean closed;
 
     StripeTransport(StripeSettings settings, HttpClient client, Scheduling clock, AutoCloseable ownedTimer, StripeJson json) {
+        this(settings, client, clock, ownedTimer, json, LimiterFactory.LOCAL);
+    }
+
+    StripeTransport(StripeSettings settings, HttpClient client, Scheduling clock, AutoCloseable ownedTimer, StripeJson json,
+                    LimiterFactory limiters) {
         this.settings = settings;
         this.client = client;
         this.ownedTimer = ownedTimer;
         RetryRules rules = new RetryRules(settings.retry());
-        this.policy = new CallPolicy(clock, new RateLimits(settings.rateLimit(), clock), rules, settings.deadline());
+        this.policy = new CallPolicy(clock, new RateLimits(settings.rateLimit(), clock, limiters), rules, settings.deadline());
         this.exchange = new Exchange(client, new HttpRequests(settings), json, clock, settings.readTimeout(),
                 rules.maxAttempts());
     }
 
     /** A transport with its own HTTP client (Micronaut's, without an application context) and its own timer thread. */
     public static StripeTransport create(StripeSettings settings, StripeJson json) {
+        return create(settings, json, LimiterFactory.LOCAL);
+    }
+
+    /** {@link #create(StripeSettings, StripeJson)} with the rate limits the factory makes (shared by replicas). */
+    public static StripeTransport create(StripeSettings settings, StripeJson json, LimiterFactory limiters) {
         HttpClient client = StripeHttpClients.create(settings);
         TimerThread timer = new TimerThread();
-        return new StripeTransport(settings, client, timer, timer, json);
+        return new StripeTransport(settings, client, timer, timer, json, limiters);
     }
 
     /** A transport with its own HTTP client, waiting on the given clock (which stays the caller's). */

@@ -15,17 +15,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimits {
 
+    /** The scope of the account's limit over all endpoints. */
+    public static final String GLOBAL = "all";
+
     private final StripeSettings.RateLimit settings;
     private final Scheduling scheduling;
+    private final LimiterFactory factory;
     private final BulkShare share;
     private final RequestRateLimiter global;
     private final Map<String, RequestRateLimiter> endpoints = new ConcurrentHashMap<>();
 
     public RateLimits(StripeSettings.RateLimit settings, Scheduling scheduling) {
+        this(settings, scheduling, LimiterFactory.LOCAL);
+    }
+
+    /** The limits made by the factory: in-process, or shared by replicas. */
+    public RateLimits(StripeSettings.RateLimit settings, Scheduling scheduling, LimiterFactory factory) {
         this.settings = settings;
         this.scheduling = scheduling;
+        this.factory = factory;
         this.share = new BulkShare(settings.bulkShare());
-        this.global = settings.requestsPerSecond() == 0 ? null : new SlidingWindowLimiter(settings.requestsPerSecond(),
+        this.global = settings.requestsPerSecond() == 0 ? null : factory.create(GLOBAL, settings.requestsPerSecond(),
                 settings.maxQueued(), share, "stripe.rate-limit.requests-per-second " + settings.requestsPerSecond(), scheduling);
     }
 
@@ -33,7 +43,7 @@ public final class RateLimits {
     public List<RequestRateLimiter> forEndpoint(String endpoint) {
         int perEndpoint = settings.perEndpointRequestsPerSecond();
         RequestRateLimiter own = perEndpoint == 0 ? null : endpoints.computeIfAbsent(endpoint,
-                name -> new SlidingWindowLimiter(perEndpoint, settings.maxQueued(), share,
+                name -> factory.create(name, perEndpoint, settings.maxQueued(), share,
                         "stripe.rate-limit.per-endpoint-requests-per-second " + perEndpoint + " (" + name + ")", scheduling));
         if (own == null) {
             return global == null ? List.of() : List.of(global);
