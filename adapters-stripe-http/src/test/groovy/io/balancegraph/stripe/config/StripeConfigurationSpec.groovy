@@ -52,7 +52,7 @@ class StripeConfigurationSpec extends Specification {
                 'stripe.api-version'                               : '2024-06-20',
                 'stripe.transactions-path'                         : 'balance/history',
                 'stripe.connect-timeout'                           : '1s',
-                'stripe.read-timeout'                              : '3s',
+                'stripe.read-timeout'                              : '8s',
                 'stripe.deadline'                                  : '9s',
                 'stripe.retry.max-attempts'                        : '2',
                 'stripe.retry.initial-backoff'                     : '10ms',
@@ -71,7 +71,7 @@ class StripeConfigurationSpec extends Specification {
             apiVersion() == '2024-06-20'
             transactionsPath() == TransactionsPath.BALANCE_HISTORY
             connectTimeout() == Duration.ofSeconds(1)
-            readTimeout() == Duration.ofSeconds(3)
+            readTimeout() == Duration.ofSeconds(8)
             deadline() == Duration.ofSeconds(9)
             retry() == new StripeSettings.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20))
             rateLimit() == new StripeSettings.RateLimit(7, 0, 40, 60)
