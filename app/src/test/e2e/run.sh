@@ -4,6 +4,9 @@
 #   1. audit.mjs   - the graphql-http audit of /graphql (GraphQL over HTTP spec)
 #   2. browser.mjs - headless Chromium: GraphiQL's explorer and example tabs, the Dashboard query; screenshot to docs/graphiql.png
 #   3. export      - curl downloads the CSV export of the demo ledger (status, file name, header, one row per transaction)
+#   4. the client guide (docs/clients.md): graphql-codegen generates types from the served schema
+#      (client/codegen.ts), tsc type-checks the example client against them, and the client (client/walk.ts) pages
+#      through every demo transaction with Apollo Client's relayStylePagination (client/typePolicies.ts)
 # Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,12 +40,18 @@ echo "e2e: app up on port $port (log: app/target/e2e-app.log)"
 
 passed=0 failed=0
 run() {
-  local name="$1"; shift
+  local name="$1" start=$SECONDS; shift
   echo "--- e2e: $name"
   if (cd "$here" && "$@"); then passed=$((passed + 1)); else failed=$((failed + 1)); echo "e2e: $name FAILED"; fi
+  echo "--- e2e: $name took $((SECONDS - start)) s"
 }
 run audit node audit.mjs "http://localhost:$port/graphql"
 run browser node browser.mjs "http://localhost:$port" "$root/docs/graphiql.png"
+rm -rf "$here/client/generated" "$here/client/dist"
+run "client codegen" env BALANCEGRAPH_SCHEMA="http://localhost:$port/graphql/schema.graphqls" \
+  npx --no-install graphql-codegen --config client/codegen.ts
+run "client tsc" npx --no-install tsc -p client
+run "client walk" node client/dist/walk.js "http://localhost:$port/graphql"
 
 # The demo platform account holds 300 transactions: the file is the header and 300 rows, CRLF, whole.
 export_check() {

@@ -11,6 +11,7 @@ import io.balancegraph.graphql.limit.QueryLimits;
 import io.balancegraph.graphql.paging.TransactionCursors;
 import io.balancegraph.graphql.read.SharedReads;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,13 +28,21 @@ public final class BalanceGraph {
     }
 
     public static GraphQL create(SharedReads shared, GraphQLSettings settings) {
+        return create(shared, settings, Clock.systemUTC());
+    }
+
+    /**
+     * The engine, deciding with {@code clock} whether a summary's period has ended (and so may be kept): pass the
+     * clock the shared reads go by.
+     */
+    public static GraphQL create(SharedReads shared, GraphQLSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         TransactionCursors cursors = settings.getCursorSecret() == null || settings.getCursorSecret().isEmpty()
                 ? TransactionCursors.withRandomSecret()
                 : TransactionCursors.withSecret(settings.getCursorSecret());
         List<Instrumentation> instrumentations = new ArrayList<>(QueryLimits.of(settings));
         instrumentations.add(new ErrorCoding());
-        return GraphQL.newGraphQL(BalanceGraphSchema.create(shared, cursors))
+        return GraphQL.newGraphQL(BalanceGraphSchema.create(shared, cursors, clock))
                 .queryExecutionStrategy(new AsyncExecutionStrategy(new FieldErrors()))
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(new ParsedDocuments(settings))

@@ -25,7 +25,7 @@ public class LedgerFactory {
     /** Names the unmetered source ledger. The metered one is {@code @Primary}: it is what any unqualified port gets. */
     public static final String SOURCE = "source";
     /** Names the bulk list port: {@code @Named(LedgerFactory.BULK) ListBalanceTransactionsPort}. */
-    public static final String BULK = "bulk";
+    public static final String BULK = io.balancegraph.graphql.GraphQLFactory.BULK;
 
     @Singleton
     @Named(SOURCE)

@@ -14,6 +14,8 @@ import io.balancegraph.domain.error.RateLimitedException;
 import io.balancegraph.domain.error.UpstreamError;
 import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.query.InvalidQueryException;
+import io.balancegraph.domain.walk.WalkTimeoutException;
+import io.balancegraph.domain.walk.WalkTooLargeException;
 import io.balancegraph.graphql.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,14 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
         }
         if (failure instanceof TooManyUpstreamReads exceeded) {
             return new Coded(ErrorCode.TOO_MANY_UPSTREAM_READS, exceeded.getMessage()).with("limit", exceeded.limit());
+        }
+        if (failure instanceof WalkTooLargeException tooLarge) {
+            return new Coded(ErrorCode.SUMMARY_TOO_LARGE, "This summary would read more than " + tooLarge.maxTransactions()
+                    + " transactions; ask for a shorter period").with("limit", tooLarge.maxTransactions());
+        }
+        if (failure instanceof WalkTimeoutException) {
+            return new Coded(ErrorCode.SUMMARY_TIMEOUT, "This summary took longer than the server allows one; ask for a "
+                    + "shorter period, or try again later");
         }
         if (failure instanceof AccessDenied denied) {
             return new Coded(ErrorCode.FORBIDDEN, denied.getMessage());

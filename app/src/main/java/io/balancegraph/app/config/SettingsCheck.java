@@ -2,6 +2,7 @@ package io.balancegraph.app.config;
 
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
+import io.balancegraph.graphql.FinanceSettings;
 import io.balancegraph.graphql.GraphQLSettings;
 import io.balancegraph.stripe.config.StripeConfiguration;
 import io.micronaut.context.BeanProvider;
@@ -33,12 +34,13 @@ public class SettingsCheck {
      */
     static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection");
 
-    public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache,
+    public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
                          BeanProvider<StripeConfiguration> stripe) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
         cache.validate();
+        finance.validate();
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
         }
