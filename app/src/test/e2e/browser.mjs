@@ -1,6 +1,7 @@
 // A real browser on GraphiQL: Debian's headless Chromium, driven by playwright-core, opens /graphiql on a
 // running balancegraph, checks that the explorer plugin is shown and the example tabs are open, runs the Dashboard
-// tab's query and checks that the balance, the currencies and the transactions appear in the result. Every request that is not to localhost/127.0.0.1 is blocked
+// tab's query and checks that the balance, the currencies and the transactions appear in the result, then runs the
+// LastMonthActivity tab and checks its answer has no errors. Every request that is not to localhost/127.0.0.1 is blocked
 // and counted: the page must not try any. Saves the screenshot to docs/graphiql.png.
 //   node browser.mjs http://localhost:8080 [screenshot.png]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,6 +82,22 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: screenshot });
   console.log(`screenshot: ${screenshot}`);
+
+  // The finance example: last month's activity, from its tab, through the explorer-equipped page.
+  await page.locator('.graphiql-tab', { hasText: 'LastMonthActivity' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror
+    ?.getValue().includes('query LastMonthActivity'), null, { timeout: 30_000 });
+  await execute.click();
+  await page.waitForFunction(() => {
+    const cm = document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror;
+    return cm && cm.getValue().includes('"activity"');
+  }, null, { timeout: 60_000 });
+  const activity = JSON.parse(await page.locator('.graphiql-response .CodeMirror').evaluate((el) => el.CodeMirror.getValue()));
+  check(!activity.errors && Number.isInteger(activity.data?.activity?.transactionCount)
+      && Array.isArray(activity.data?.activity?.currencies),
+    `the LastMonthActivity tab runs: ${activity.errors ? JSON.stringify(activity.errors)
+      : `${activity.data?.activity?.transactionCount} transactions in ${activity.data?.activity?.currencies?.length} currencies`}`);
+  check(blocked.length === 0 && pageErrors.length === 0, 'still no request beyond loopback and no JavaScript error');
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
