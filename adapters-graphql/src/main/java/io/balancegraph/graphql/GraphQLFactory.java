@@ -30,6 +30,12 @@ public class GraphQLFactory {
         return new SharedReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
     }
 
+    /** Where the app reports that an account changed: drops its shared reads. */
+    @Singleton
+    public Freshness freshness(SharedReads shared) {
+        return new Freshness(shared);
+    }
+
     @Singleton
     public GraphQL graphQL(SharedReads shared, GraphQLSettings settings) {
         return BalanceGraph.create(shared, settings);

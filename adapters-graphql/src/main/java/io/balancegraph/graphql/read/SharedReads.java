@@ -3,6 +3,7 @@ package io.balancegraph.graphql.read;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.error.Failures;
 
 import java.time.Clock;
@@ -72,6 +73,27 @@ public final class SharedReads {
     public <T> CompletableFuture<ReadResult<T>> read(Read<T> read) {
         Objects.requireNonNull(read, "read");
         return cache.get(read, load).thenApply(outcome -> (ReadResult<T>) outcome.resultOrThrow());
+    }
+
+    /**
+     * Drops every read of the account, kept or in flight, because its money moved. A read in flight is dropped too:
+     * it may have been answered before the change, so it must not be kept as fresh after it; whoever already waits
+     * for it still gets its answer. A read asked after this call goes upstream. Cost: one pass over the keys
+     * (at most {@value #MAX_WEIGHT}; a few hundred microseconds when full), no allocation per kept entry.
+     *
+     * @return how many reads were dropped
+     */
+    public int forget(Account account) {
+        Objects.requireNonNull(account, "account");
+        int[] dropped = {0};
+        cache.asMap().keySet().removeIf(read -> {
+            boolean match = read.account().equals(account);
+            if (match) {
+                dropped[0]++;
+            }
+            return match;
+        });
+        return dropped[0];
     }
 
     /** The entries that would serve a read now, in flight or kept (not those expired and not yet swept): for specs. */

@@ -1,5 +1,6 @@
 package io.balancegraph.app.config;
 
+import io.balancegraph.app.webhooks.WebhookSettings;
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
 import io.balancegraph.graphql.GraphQLSettings;
@@ -10,13 +11,15 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.server.HttpServerConfiguration;
 
 import java.util.List;
 
 /**
  * Checks the settings the app reads that nothing else checks at start-up, before any other eager bean is built
  * ({@link Order} first among the {@code @Context} beans) and so before the server binds its port. The GraphQL
- * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers;
+ * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers (the
+ * webhook settings when the first delivery comes);
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
  * again by the ledger's factory, with the same method.
@@ -34,11 +37,13 @@ public class SettingsCheck {
     static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection");
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache,
-                         BeanProvider<StripeConfiguration> stripe) {
+                         BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
+                         BeanProvider<HttpServerConfiguration> server) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
         cache.validate();
+        webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
         }
