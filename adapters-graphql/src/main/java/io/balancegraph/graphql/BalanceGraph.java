@@ -2,6 +2,7 @@ package io.balancegraph.graphql;
 
 import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.balancegraph.graphql.error.ErrorCoding;
@@ -9,6 +10,7 @@ import io.balancegraph.graphql.error.FieldErrors;
 import io.balancegraph.graphql.limit.ParsedDocuments;
 import io.balancegraph.graphql.limit.QueryLimits;
 import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.SharedReads;
 
 import java.util.ArrayList;
@@ -16,25 +18,35 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole GraphQL engine, without DI: the schema over the shared reads, the limits, and the error codes.
- * {@link GraphQLFactory} makes the app's from configuration; tests and embedders call {@link #create} directly.
- * The schema has queries only, so only the query strategy is set; mutations and subscriptions are refused by the
- * limits before anything runs.
+ * The whole GraphQL engine, without DI: the schema over the shared reads and the read feeds, the limits, and the
+ * error codes. {@link GraphQLFactory} makes the app's from configuration; tests and embedders call {@link #create}
+ * directly. Queries and subscriptions have their strategies, with the same field errors; the schema has no
+ * mutations, so a mutation is refused by the limits before anything runs, and so is a subscription in a request not
+ * marked {@link SubscriptionsAllowed}.
  */
 public final class BalanceGraph {
 
     private BalanceGraph() {
     }
 
+    /** An engine whose subscriptions have feeds of their own: for embedders that never tell it of changes. */
     public static GraphQL create(SharedReads shared, GraphQLSettings settings) {
+        return create(shared, new ReadFeeds(shared), settings);
+    }
+
+    /**
+     * @param feeds where subscriptions get their updates: the same feeds a {@link Freshness} is told of changes by
+     */
+    public static GraphQL create(SharedReads shared, ReadFeeds feeds, GraphQLSettings settings) {
         Objects.requireNonNull(settings, "settings");
         TransactionCursors cursors = settings.getCursorSecret() == null || settings.getCursorSecret().isEmpty()
                 ? TransactionCursors.withRandomSecret()
                 : TransactionCursors.withSecret(settings.getCursorSecret());
         List<Instrumentation> instrumentations = new ArrayList<>(QueryLimits.of(settings));
         instrumentations.add(new ErrorCoding());
-        return GraphQL.newGraphQL(BalanceGraphSchema.create(shared, cursors))
+        return GraphQL.newGraphQL(BalanceGraphSchema.create(shared, feeds, cursors))
                 .queryExecutionStrategy(new AsyncExecutionStrategy(new FieldErrors()))
+                .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(new FieldErrors()))
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .preparsedDocumentProvider(new ParsedDocuments(settings))
                 .build();

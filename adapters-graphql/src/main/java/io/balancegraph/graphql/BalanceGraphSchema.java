@@ -12,11 +12,13 @@ import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
 import io.balancegraph.graphql.fetch.BalanceFetcher;
+import io.balancegraph.graphql.fetch.BalanceChangedFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
 import io.balancegraph.graphql.fetch.CurrenciesFetcher;
 import io.balancegraph.graphql.fetch.Scalars;
 import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.ReadResult;
 import io.balancegraph.graphql.read.SharedReads;
 
@@ -30,7 +32,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads. Plain
+ * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads (queries) and
+ * the read feeds (subscriptions). Plain
  * graphql-java, no DI. Root fields have a fetcher class each; the fields below them read the domain records
  * (graphql-java calls record accessors by field name) except where the SDL's shape differs from the record's.
  */
@@ -42,8 +45,9 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors) {
+    static GraphQLSchema create(SharedReads shared, ReadFeeds feeds, TransactionCursors cursors) {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(cursors, "cursors");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
@@ -55,6 +59,8 @@ public final class BalanceGraphSchema {
                         .dataFetcher("currencies", new CurrenciesFetcher(shared))
                         .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(shared, cursors))
                         .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared)))
+                .type("Subscription", subscription -> subscription
+                        .dataFetcher("balanceChanged", new BalanceChangedFetcher(feeds)))
                 .type("Balance", type -> type
                         .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceAmount", type -> type

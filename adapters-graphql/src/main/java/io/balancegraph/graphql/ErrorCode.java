@@ -45,5 +45,7 @@ public enum ErrorCode implements ErrorClassification {
     /** The operation needs more distinct upstream reads than one request may make; the reads past it fail. */
     TOO_MANY_UPSTREAM_READS,
     /** Introspection is turned off on this server. */
-    INTROSPECTION_DISABLED
+    INTROSPECTION_DISABLED,
+    /** A graphql-ws connection already runs as many subscriptions as one connection may; complete one first. */
+    TOO_MANY_SUBSCRIPTIONS
 }

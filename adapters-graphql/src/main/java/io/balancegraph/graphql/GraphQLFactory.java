@@ -5,6 +5,7 @@ import io.balancegraph.domain.port.GetBalanceTransactionPort;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
 import io.balancegraph.graphql.read.Ports;
+import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.SharedReads;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -30,14 +31,20 @@ public class GraphQLFactory {
         return new SharedReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
     }
 
-    /** Where the app reports that an account changed: drops its shared reads. */
+    /** The subscriptions' feeds, one per subscribed read, over the shared reads. */
     @Singleton
-    public Freshness freshness(SharedReads shared) {
-        return new Freshness(shared);
+    public ReadFeeds readFeeds(SharedReads shared) {
+        return new ReadFeeds(shared);
+    }
+
+    /** Where the app reports that an account changed: drops its shared reads, refreshes its feeds. */
+    @Singleton
+    public Freshness freshness(SharedReads shared, ReadFeeds feeds) {
+        return new Freshness(shared, feeds);
     }
 
     @Singleton
-    public GraphQL graphQL(SharedReads shared, GraphQLSettings settings) {
-        return BalanceGraph.create(shared, settings);
+    public GraphQL graphQL(SharedReads shared, ReadFeeds feeds, GraphQLSettings settings) {
+        return BalanceGraph.create(shared, feeds, settings);
     }
 }

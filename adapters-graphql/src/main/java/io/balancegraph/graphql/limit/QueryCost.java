@@ -14,7 +14,8 @@ import java.util.Set;
 public final class QueryCost implements FieldComplexityCalculator {
 
     static final int UPSTREAM_READ = 10;
-    private static final Set<String> UPSTREAM_FIELDS = Set.of("balance", "currencies", "balanceTransactions", "balanceTransaction");
+    private static final Set<String> UPSTREAM_FIELDS = Set.of("balance", "currencies", "balanceTransactions", "balanceTransaction",
+            "balanceChanged");
 
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {

@@ -1,5 +1,6 @@
 package io.balancegraph.app.config;
 
+import io.balancegraph.app.subscriptions.SubscriptionSettings;
 import io.balancegraph.app.webhooks.WebhookSettings;
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
@@ -19,7 +20,7 @@ import java.util.List;
  * Checks the settings the app reads that nothing else checks at start-up, before any other eager bean is built
  * ({@link Order} first among the {@code @Context} beans) and so before the server binds its port. The GraphQL
  * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers (the
- * webhook settings when the first delivery comes);
+ * webhook and subscription settings when the first delivery or connection comes);
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
  * again by the ledger's factory, with the same method.
@@ -34,16 +35,18 @@ public class SettingsCheck {
      * Micronaut reads any text as a boolean ("maybe" is {@code false}), so a typo in
      * {@code balancegraph.access.enabled} could turn access control off: these must say true or false.
      */
-    static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection");
+    static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection",
+            "graphql.graphql-ws.enabled");
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache,
                          BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
-                         BeanProvider<HttpServerConfiguration> server) {
+                         SubscriptionSettings subscriptions, BeanProvider<HttpServerConfiguration> server) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
         cache.validate();
         webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
+        subscriptions.validate();
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
         }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This replica's listener of the fan-out: every {@link AccountChange}, whichever replica received its event, drops
- * the account's cached reads here ({@link Freshness}). Subscribed at start-up,
+ * the account's cached reads here and refreshes its subscriptions here ({@link Freshness}). Subscribed at start-up,
  * before the server listens, so no change is missed.
  */
 @Context
@@ -21,8 +21,8 @@ public class FreshnessListener implements AutoCloseable {
     public FreshnessListener(AccountChanges changes, Freshness freshness) {
         this.subscription = changes.subscribe(change -> {
             Freshness.Effect effect = freshness.accountChanged(change.account());
-            LOG.debug("{} ({}) for {}: {} cached read(s) dropped", change.eventId(), change.eventType(),
-                    change.account().name(), effect.readsDropped());
+            LOG.debug("{} ({}) for {}: {} cached read(s) dropped, {} feed(s) refreshed", change.eventId(), change.eventType(),
+                    change.account().name(), effect.readsDropped(), effect.feedsRefreshed());
         });
     }
 

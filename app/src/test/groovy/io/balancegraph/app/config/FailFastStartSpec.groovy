@@ -58,6 +58,10 @@ class FailFastStartSpec extends Specification {
         'balancegraph.webhooks.max-body-size'      | '1MB'                     | [:]    | null              || 'balancegraph.webhooks.max-body-size must be from 1KB to micronaut.server.max-request-size (65536 bytes), not 1048576 bytes'
         'balancegraph.webhooks.event-memory'       | '10s'                     | [:]    | null              || 'balancegraph.webhooks.event-memory must be 1m or more (Stripe re-delivers for up to 3 days: 72h), not PT10S'
         'balancegraph.webhooks.event-memory-size'  | '0'                       | [:]    | null              || 'balancegraph.webhooks.event-memory-size must be 1 or more, not 0'
+        'balancegraph.subscriptions.max-per-connection' | '0'             | [:]    | null              || 'balancegraph.subscriptions.max-per-connection must be 1 or more, not 0'
+        'balancegraph.subscriptions.max-connections-per-token' | '-1'       | [:]    | null              || 'balancegraph.subscriptions.max-connections-per-token must be 1 or more, not -1'
+        'balancegraph.subscriptions.ping-interval' | '100ms'                   | [:]    | null              || 'balancegraph.subscriptions.ping-interval must be 1s or more, such as 30s, not PT0.1S'
+        'graphql.graphql-ws.enabled'               | 'on'                      | [:]    | null              || "graphql.graphql-ws.enabled must be true or false, not 'on'"
         'balancegraph.graphql.cursor-secret'       | 'tooShortSecret'          | [:]    | 'tooShortSecret'  || 'balancegraph.graphql.cursor-secret must have at least 32 characters, not 14: use a long random value, e.g. from `openssl rand -base64 32`, or leave it unset for a random key per process'
         'balancegraph.graphql.max-depth'           | 'deep'                    | [:]    | null              || "balancegraph.graphql.max-depth is 'deep', which is not a whole number"
         'balancegraph.graphql.max-depth'           | '0'                       | [:]    | null              || 'balancegraph.graphql.max-depth must be 1 or more, not 0'

@@ -18,8 +18,9 @@ import static io.balancegraph.app.webhooks.SignedDelivery.header
 import static io.balancegraph.app.webhooks.SignedDelivery.v1
 
 /**
- * POST /webhooks/stripe over real HTTP: what each delivery is answered and what it publishes. Timestamps come from
- * the server's own clock; the tolerance's exact edges are StripeSignatureSpec's.
+ * POST /webhooks/stripe over real HTTP: what each delivery is answered and what it publishes. The app's clock is
+ * stopped (FixedClock), so signed timestamps are exactly as old as a row says; the tolerance's edges are
+ * StripeSignatureSpec's.
  */
 @MicronautTest
 class StripeWebhookSpec extends EndpointSpec implements TestPropertyProvider {
@@ -38,6 +39,7 @@ class StripeWebhookSpec extends EndpointSpec implements TestPropertyProvider {
     Map<String, String> getProperties() {
         ['stripe.webhook-secret'                : SECRET,
          'balancegraph.test.recording-changes'  : 'true',
+         'balancegraph.test.fixed-clock'        : 'true',
          'balancegraph.access.tokens[0].token'   : TOKEN,
          'balancegraph.access.tokens[0].accounts': 'platform',
          'balancegraph.access.enabled'           : 'true']
