@@ -9,7 +9,7 @@
 #     domain's own (strace: no parent, no BOM);
 #  4. resolves the adapters and asserts that every runtime artifact has exactly the version the build tested with;
 #  5. compiles the README's examples (src/main/java) against the installed jars and runs the demo one, also with
-#     the domain jar alone on its class path.
+#     the domain jar alone on its class path, and the adapter one against its local stand-in for Stripe.
 # Ends with "consumer: N passed, M failed" and exits non-zero when one failed. Run by .ci/run after ./mvnw -B verify;
 # works on its own too (it compiles what it installs).
 set -euo pipefail
@@ -162,6 +162,9 @@ prints_balance() { java -cp "$work/consumer/target/classes:$1" PaidOut | grep -x
 check "the demo example runs and prints the README's balance" prints_balance "$(cat "$work/classpath.txt")"
 check "the demo example runs with the domain jar alone on its class path" \
   prints_balance "$head/io/balancegraph/domain/$version/domain-$version.jar"
+reads_local_stripe() { java -cp "$work/consumer/target/classes:$1" LocalStripe | grep -x "available: USD 1234.56" >/dev/null; }
+check "the adapter example reads its local stand-in for Stripe with the installed jars" \
+  reads_local_stripe "$(cat "$work/classpath.txt")"
 
 # 3, its outcome.
 if wait "$bare_run" && wait "$domain_run"; then

@@ -1,5 +1,5 @@
-// Copies GraphiQL's prebuilt browser bundles (UMD, no bundler needed) out of node_modules into a folder of the
-// app's class path, so the jar serves them itself and /graphiql works with no internet.
+// Copies GraphiQL's prebuilt browser bundles and its explorer plugin's (UMD, no bundler needed) out of node_modules
+// into a folder of the app's class path, so the jar serves them itself and /graphiql works with no internet.
 //
 //   npm run build -- <output folder>        (Maven runs this in generate-resources)
 //
@@ -18,6 +18,8 @@ const ASSETS = {
   'react-dom.production.min.js': 'react-dom/umd/react-dom.production.min.js',
   'graphiql.min.js': 'graphiql/graphiql.min.js',
   'graphiql.min.css': 'graphiql/graphiql.min.css',
+  'graphiql-plugin-explorer.umd.js': '@graphiql/plugin-explorer/dist/index.umd.js',
+  'graphiql-plugin-explorer.css': '@graphiql/plugin-explorer/dist/style.css',
 };
 
 const outDir = process.argv[2];

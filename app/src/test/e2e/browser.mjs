@@ -1,6 +1,6 @@
 // A real browser on GraphiQL: Debian's headless Chromium, driven by playwright-core, opens /graphiql on a
-// running balancegraph, runs the page's default Overview query and checks that the balance, the currencies
-// and the transactions appear in the result. Every request that is not to localhost/127.0.0.1 is blocked
+// running balancegraph, checks that the explorer plugin is shown and the example tabs are open, runs the Dashboard
+// tab's query and checks that the balance, the currencies and the transactions appear in the result. Every request that is not to localhost/127.0.0.1 is blocked
 // and counted: the page must not try any. Saves the screenshot to docs/graphiql.png.
 //   node browser.mjs http://localhost:8080 [screenshot.png]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +45,14 @@ try {
   const execute = page.locator('button.graphiql-execute-button');
   await execute.waitFor({ state: 'visible', timeout: 30_000 });
   const editorText = await page.locator('.graphiql-query-editor').innerText();
-  check(editorText.includes('query Overview'), 'GraphiQL rendered with the default Overview query in the editor');
+  check(editorText.includes('query Dashboard'), 'GraphiQL rendered with the Dashboard query in the editor');
+  const explorer = page.locator('.graphiql-explorer-root');
+  await explorer.first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {});
+  check(await explorer.first().isVisible() && (await explorer.first().innerText()).includes('balanceTransactions'),
+    'the explorer plugin is shown, listing the schema\'s fields');
+  const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+  check(['Dashboard', 'LastMonthActivity', 'PayoutReconciliation'].every((name) => tabs.some((tab) => tab.includes(name))),
+    `the example tabs are open (${tabs.map((tab) => tab.trim()).join(', ')})`);
 
   await execute.click();
   const result = page.locator('.graphiql-response .CodeMirror');

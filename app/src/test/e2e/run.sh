@@ -2,7 +2,11 @@
 # End-to-end checks of the packaged app, run by .ci/run after `./mvnw -B verify` (or by hand after
 # `./mvnw -B -DskipTests package`): starts app/target/balancegraph.jar (demo ledger) on a free port, then
 #   1. audit.mjs   - the graphql-http audit of /graphql (GraphQL over HTTP spec)
-#   2. browser.mjs - headless Chromium runs GraphiQL's Overview query; screenshot to docs/graphiql.png
+#   2. browser.mjs - headless Chromium: GraphiQL's explorer and example tabs, the Dashboard query; screenshot to docs/graphiql.png
+#   3. export      - curl downloads the CSV export of the demo ledger (status, file name, header, one row per transaction)
+#   4. the client guide (docs/clients.md): graphql-codegen generates types from the served schema
+#      (client/codegen.ts), tsc type-checks the example client against them, and the client (client/walk.ts) pages
+#      through every demo transaction with Apollo Client's relayStylePagination (client/typePolicies.ts)
 # Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,12 +40,32 @@ echo "e2e: app up on port $port (log: app/target/e2e-app.log)"
 
 passed=0 failed=0
 run() {
-  local name="$1"; shift
+  local name="$1" start=$SECONDS; shift
   echo "--- e2e: $name"
   if (cd "$here" && "$@"); then passed=$((passed + 1)); else failed=$((failed + 1)); echo "e2e: $name FAILED"; fi
+  echo "--- e2e: $name took $((SECONDS - start)) s"
 }
 run audit node audit.mjs "http://localhost:$port/graphql"
 run browser node browser.mjs "http://localhost:$port" "$root/docs/graphiql.png"
+rm -rf "$here/client/generated" "$here/client/dist"
+run "client codegen" env BALANCEGRAPH_SCHEMA="http://localhost:$port/graphql/schema.graphqls" \
+  npx --no-install graphql-codegen --config client/codegen.ts
+run "client tsc" npx --no-install tsc -p client
+run "client walk" node client/dist/walk.js "http://localhost:$port/graphql"
+
+# The demo platform account holds 300 transactions: the file is the header and 300 rows, CRLF, whole.
+export_check() {
+  local dir; dir="$(mktemp -d)"
+  (cd "$dir" && curl -gsSfOJ "http://localhost:$port/export/balance-transactions.csv?created[gte]=0&created[lt]=2030-01-01T00:00:00Z") || return 1
+  local file="$dir/balance-transactions-platform-19700101T000000Z-20300101T000000Z.csv"
+  [[ -f "$file" ]] || { echo "export: the file is not named as expected: $(ls "$dir")"; return 1; }
+  head -c 3 "$file" | grep -q '^id,' || { echo "export: no header row"; return 1; }
+  local rows; rows="$(grep -c $'\r$' "$file")"
+  [[ "$rows" -eq 301 ]] || { echo "export: $rows CRLF lines, not 301"; return 1; }
+  echo "export: $(basename "$file"), $rows lines (header + 300 rows), $(wc -c <"$file") bytes"
+  rm -rf "$dir"
+}
+run export export_check
 
 echo "e2e: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -11,11 +11,13 @@ import io.balancegraph.domain.money.Currency;
 import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
+import io.balancegraph.graphql.fetch.ActivityFetcher;
 import io.balancegraph.graphql.fetch.BalanceFetcher;
 import io.balancegraph.graphql.fetch.BalanceChangedFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
 import io.balancegraph.graphql.fetch.CurrenciesFetcher;
+import io.balancegraph.graphql.fetch.PayoutFetcher;
 import io.balancegraph.graphql.fetch.Scalars;
 import io.balancegraph.graphql.paging.TransactionCursors;
 import io.balancegraph.graphql.read.ReadFeeds;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,23 +48,32 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(SharedReads shared, ReadFeeds feeds, TransactionCursors cursors) {
+    static GraphQLSchema create(SharedReads shared, ReadFeeds feeds, TransactionCursors cursors, Clock clock) {
         Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(cursors, "cursors");
+        Objects.requireNonNull(clock, "clock");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(Scalars.DECIMAL)
-                .scalar(Scalars.LONG)
-                .scalar(Scalars.DATE_TIME)
+                .scalar(Scalars.asDeclared(Scalars.DECIMAL, types))
+                .scalar(Scalars.asDeclared(Scalars.LONG, types))
+                .scalar(Scalars.asDeclared(Scalars.DATE_TIME, types))
                 .type("Query", query -> query
                         .dataFetcher("balance", new BalanceFetcher(shared))
                         .dataFetcher("currencies", new CurrenciesFetcher(shared))
                         .dataFetcher("balanceTransactions", new BalanceTransactionsFetcher(shared, cursors))
-                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared)))
+                        .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared))
+                        .dataFetcher("activity", new ActivityFetcher(shared, clock))
+                        .dataFetcher("payout", new PayoutFetcher(shared)))
                 .type("Subscription", subscription -> subscription
                         .dataFetcher("balanceChanged", new BalanceChangedFetcher(feeds)))
+                .type("Payout", type -> type
+                        .dataFetcher("transactions", PayoutFetcher.transactions(shared, cursors))
+                        .dataFetcher("readAt", ReadResult.READ_AT))
+                .type("Activity", type -> type
+                        .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("Balance", type -> type
+                        .dataFetcher("id", BalanceFetcher.ID)
                         .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("BalanceAmount", type -> type
                         .dataFetcher("bySourceType", env -> bySourceType(env.<BalanceAmount>getSource().bySourceType())))
@@ -75,7 +87,13 @@ public final class BalanceGraphSchema {
                 .type("Currency", type -> type
                         .dataFetcher("code", currency(Currency::code))
                         .dataFetcher("exponent", currency(Currency::exponent))
-                        .dataFetcher("name", currency(Currency::displayName))
+                        .dataFetcher("name", currency(Currency::displayName)))
+                .type("CurrencyBalance", type -> type
+                        .dataFetcher("id", held(CurrenciesFetcher.Held::id))
+                        .dataFetcher("code", held(held -> held.currency().code()))
+                        .dataFetcher("exponent", held(held -> held.currency().exponent()))
+                        .dataFetcher("name", held(held -> held.currency().displayName()))
+                        .dataFetcher("currency", held(CurrenciesFetcher.Held::currency))
                         .dataFetcher("available", held(CurrenciesFetcher.Held::available))
                         .dataFetcher("pending", held(CurrenciesFetcher.Held::pending)))
                 .type("BalanceTransactionConnection", type -> type
@@ -115,13 +133,12 @@ public final class BalanceGraphSchema {
         return env -> field.apply(env.getSource());
     }
 
-    /** A {@code Currency} is a domain currency, or one of {@code Query.currencies} with the account's totals. */
     private static DataFetcher<Object> currency(Function<Currency, Object> field) {
-        return env -> field.apply(env.getSource() instanceof CurrenciesFetcher.Held held ? held.currency() : env.getSource());
+        return env -> field.apply(env.getSource());
     }
 
     private static DataFetcher<Object> held(Function<CurrenciesFetcher.Held, Object> field) {
-        return env -> env.getSource() instanceof CurrenciesFetcher.Held held ? field.apply(held) : null;
+        return env -> field.apply(env.getSource());
     }
 
     /** What only an expanded source has; {@code null} when it was not expanded or the object has no such field. */

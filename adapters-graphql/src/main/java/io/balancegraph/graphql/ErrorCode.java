@@ -44,6 +44,10 @@ public enum ErrorCode implements ErrorClassification {
     TOO_MANY_DIRECTIVES,
     /** The operation needs more distinct upstream reads than one request may make; the reads past it fail. */
     TOO_MANY_UPSTREAM_READS,
+    /** A summary ({@code activity}) would read more transactions than {@code balancegraph.finance.max-transactions}; {@code limit} says how many. Ask for a shorter period. */
+    SUMMARY_TOO_LARGE,
+    /** A summary's walk took longer than {@code balancegraph.finance.walk-deadline}; ask for a shorter period, or again later. */
+    SUMMARY_TIMEOUT,
     /** Introspection is turned off on this server. */
     INTROSPECTION_DISABLED,
     /** A graphql-ws connection already runs as many subscriptions as one connection may; complete one first. */

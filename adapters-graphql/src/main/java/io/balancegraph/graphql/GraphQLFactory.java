@@ -4,11 +4,14 @@ import graphql.GraphQL;
 import io.balancegraph.domain.port.GetBalanceTransactionPort;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
+import io.balancegraph.graphql.finance.FinanceReads;
 import io.balancegraph.graphql.read.Ports;
 import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.SharedReads;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -17,6 +20,9 @@ import java.time.Clock;
 @Factory
 public class GraphQLFactory {
 
+    /** The name of the list port whose calls are bulk calls, if the app wires one. */
+    public static final String BULK = "bulk";
+
     /** The clock {@code readAt} and the cache's time-to-live go by; replace the bean to control time in tests. */
     @Singleton
     @Requires(missingBeans = Clock.class)
@@ -24,11 +30,18 @@ public class GraphQLFactory {
         return Clock.systemUTC();
     }
 
-    /** The JVM's one set of shared upstream reads. */
+    /**
+     * The JVM's one set of shared upstream reads. Summaries walk through the {@code @Named("bulk")} list port when
+     * the app has one (the Stripe ledger's bulk view, held to its share of the rate limit), else the plain one.
+     */
     @Singleton
     public SharedReads sharedReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
-                                       GetBalanceTransactionPort transactions, CacheSettings cache, Clock clock) {
-        return new SharedReads(new Ports(balances, transactionLists, transactions), cache.getTtl(), clock);
+                                   GetBalanceTransactionPort transactions,
+                                   @Nullable @Named(BULK) ListBalanceTransactionsPort bulk,
+                                   CacheSettings cache, FinanceSettings finance, Clock clock) {
+        FinanceReads summaries = new FinanceReads(balances, bulk != null ? bulk : transactionLists, finance, clock);
+        return new SharedReads(new Ports(balances, transactionLists, transactions, summaries), cache.getTtl(),
+                finance.getSummaryTtl(), clock);
     }
 
     /** The subscriptions' feeds, one per subscribed read, over the shared reads. */
@@ -44,7 +57,7 @@ public class GraphQLFactory {
     }
 
     @Singleton
-    public GraphQL graphQL(SharedReads shared, ReadFeeds feeds, GraphQLSettings settings) {
-        return BalanceGraph.create(shared, feeds, settings);
+    public GraphQL graphQL(SharedReads shared, ReadFeeds feeds, GraphQLSettings settings, Clock clock) {
+        return BalanceGraph.create(shared, feeds, settings, clock);
     }
 }

@@ -26,6 +26,7 @@ public class GraphQLSettings {
     private int maxWhitespaceTokens = 20_000;
     private int maxRuleDepth = 150;
     private int maxUpstreamReads = 6;
+    private int maxSummaries = 2;
     private String cursorSecret;
 
     /**
@@ -45,6 +46,7 @@ public class GraphQLSettings {
         atLeast(1, maxWhitespaceTokens, "max-whitespace-tokens");
         atLeast(1, maxRuleDepth, "max-rule-depth");
         atLeast(1, maxUpstreamReads, "max-upstream-reads");
+        atLeast(1, maxSummaries, "max-summaries");
         if (cursorSecret != null && !cursorSecret.isEmpty() && cursorSecret.length() < MIN_CURSOR_SECRET_LENGTH) {
             throw new ConfigurationException(PREFIX + ".cursor-secret must have at least " + MIN_CURSOR_SECRET_LENGTH
                     + " characters, not " + cursorSecret.length() + ": use a long random value, e.g. from "
@@ -69,6 +71,19 @@ public class GraphQLSettings {
 
     public void setMaxUpstreamReads(int maxUpstreamReads) {
         this.maxUpstreamReads = maxUpstreamReads;
+    }
+
+    /**
+     * The most distinct summaries ({@code activity}, {@code payout}) one request may ask for, each a walk over many pages; each also
+     * counts as one read against {@link #getMaxUpstreamReads()}. Past it, the field fails with
+     * TOO_MANY_UPSTREAM_READS. Default 2.
+     */
+    public int getMaxSummaries() {
+        return maxSummaries;
+    }
+
+    public void setMaxSummaries(int maxSummaries) {
+        this.maxSummaries = maxSummaries;
     }
 
     /** Whether {@code __schema} and {@code __type} answer (GraphiQL needs them); {@code __typename} always does. */

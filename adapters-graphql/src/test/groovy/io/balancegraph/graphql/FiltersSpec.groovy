@@ -19,6 +19,8 @@ class FiltersSpec extends Specification {
     static final String LIST = '''query($filter: BalanceTransactionFilter) {
         balanceTransactions(first: 100, filter: $filter) { nodes { id type created amount { currencyCode } source { id } } } }'''
 
+    static final String NOT_A_DATE_TIME = 'a DateTime is an RFC 3339 date-time with an offset, e.g. "2026-11-01T12:00:00Z", not '
+
     @Shared def demo = DemoLedger.create()
     @Shared List<BalanceTransaction> all = TransactionWalk.all(demo, Account.platform(), BalanceTransactionQuery.builder().limit(100).build()).toList()
 
@@ -129,12 +131,34 @@ class FiltersSpec extends Specification {
         [created: [at: '2026-10-01T00:00:00Z', lt: '2026-10-02T00:00:00Z']]        | 'filter.created.at' | 'give it alone'
     }
 
-    def "a date-time that is not RFC 3339 is refused by its type with a coded error"() {
+    def "a date-time that is not RFC 3339 is refused by its type with a coded error in our words"() {
         when:
         def answer = graph.run(LIST, [filter: [created: [gte: 'yesterday']]])
 
         then:
         answer.errors*.extensions*.code == ['BAD_USER_INPUT']
+        answer.errors[0].message.contains(NOT_A_DATE_TIME + "'yesterday'")
+        !answer.errors[0].message.contains('could not be parsed')
+        !answer.errors[0].message.contains('because of')
         ledger.calls.empty
+    }
+
+    @Unroll
+    def "a date-time literal in the document is refused in the same words: #literal"() {
+        when:
+        def answer = graph.run("{ balanceTransactions(filter: { created: { gte: $literal } }) { nodes { id } } }")
+
+        then:
+        answer.errors*.extensions*.code == ['GRAPHQL_VALIDATION_FAILED']
+        answer.errors[0].message.contains(NOT_A_DATE_TIME + "'$shown'")
+        !answer.errors[0].message.contains('because of')
+        ledger.calls.empty
+
+        where:
+        literal                  | shown
+        '"yesterday"'            | 'yesterday'
+        '"2026-13-01T00:00:00Z"' | '2026-13-01T00:00:00Z'
+        '"2026-10-01T00:00:00"'  | '2026-10-01T00:00:00'
+        '42'                     | '42'
     }
 }

@@ -23,6 +23,20 @@ class Graph {
         graphQL = BalanceGraph.create(shared, settings)
     }
 
+    /** The engine over shared reads made by the spec, deciding with {@code clock} whether a period has ended. */
+    Graph(SharedReads shared, GraphQLSettings settings, Clock clock) {
+        this.shared = shared
+        graphQL = BalanceGraph.create(shared, settings, clock)
+    }
+
+    /** The engine over a ledger whose summaries walk with these finance settings on this clock. */
+    static Graph withFinance(BalanceLedger ledger, Map finance, Clock clock, GraphQLSettings settings = new GraphQLSettings()) {
+        def financeSettings = new FinanceSettings()
+        finance.each { key, value -> financeSettings[key] = value }
+        new Graph(new SharedReads(Ports.of(ledger, financeSettings, clock), Duration.ZERO, financeSettings.summaryTtl, clock),
+                settings, clock)
+    }
+
     static GraphQLSettings settings(Map properties) {
         def settings = new GraphQLSettings()
         properties.each { key, value -> settings[key] = value }

@@ -84,13 +84,38 @@ class RootFieldsSpec extends Specification {
         data.currencies*.code == ['GBP', 'USD']
     }
 
-    def "a currency reached through an amount has no account totals"() {
+    def "a currency reached through an amount is the currency alone, the same as the one of currencies; totals are on CurrencyBalance"() {
         when:
-        def currency = graph.run('{ balance { available { money { currency { code available { amount } pending { amount } } } } } }')
-                .data.balance.available[0].money.currency
+        def data = graph.run('''{ balance { available { money { currency { code exponent name } } } }
+                                  currencies { code exponent name currency { code exponent name } } }''').data
+
+        then: 'one meaning everywhere, so a client cache may key Currency by code'
+        data.balance.available*.money*.currency == data.currencies*.currency
+        data.currencies.every { it.currency == [code: it.code, exponent: it.exponent, name: it.name] }
+        data.balance.available[0].money.currency == [code: 'EUR', exponent: 2, name: 'Euro']
+
+        when: "a Money's currency is asked for account totals"
+        def answer = graph.run('{ balance { available { money { currency { code available { amount } } } } } }')
+
+        then: 'the document does not fit the schema any more (before, they were null there)'
+        answer.errors*.extensions*.code == ['GRAPHQL_VALIDATION_FAILED']
+        answer.errors[0].message.contains("Field 'available' in type 'Currency' is undefined")
+    }
+
+    def "a balance and each currency of currencies have an id that is stable per account, for client caches"() {
+        when:
+        def first = graph.run('''{ balance { id } currencies { id code }
+                                   connected: balance(account: "acct_1DemoConnected") { id }
+                                   connectedCurrencies: currencies(account: "acct_1DemoConnected") { id } }''').data
+        def again = graph.run('{ balance(account: "platform") { id } currencies(account: "platform") { id } }').data
 
         then:
-        currency == [code: 'EUR', available: null, pending: null]
+        first.balance.id == 'platform'
+        first.connected.id == 'acct_1DemoConnected'
+        again.balance.id == first.balance.id
+        first.currencies*.id == ['platform:EUR', 'platform:JPY', 'platform:KWD', 'platform:USD']
+        again.currencies*.id == first.currencies*.id
+        first.connectedCurrencies*.id == ['acct_1DemoConnected:GBP', 'acct_1DemoConnected:USD']
     }
 
     def "balanceTransactions gives the newest transactions first, ten by default, with every field"() {

@@ -7,6 +7,7 @@ import graphql.schema.GraphQLNonNull
 import graphql.schema.GraphQLObjectType
 import graphql.schema.GraphQLScalarType
 import graphql.schema.GraphQLTypeUtil
+import graphql.schema.idl.SchemaParser
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -36,7 +37,7 @@ class SchemaContractSpec extends Specification {
         undocumented == []
     }
 
-    def "no amount is a float or a 32-bit Int: Int only counts digits and page sizes"() {
+    def "no amount is a float or a 32-bit Int: Int only counts digits, page sizes and transactions"() {
         given:
         def numeric = []
         ownTypes.findAll { it instanceof GraphQLObjectType }.each { GraphQLObjectType type ->
@@ -48,7 +49,9 @@ class SchemaContractSpec extends Specification {
         }
 
         expect:
-        numeric.sort() == ['Currency.exponent', 'balanceTransactions(first)', 'balanceTransactions(last)']
+        numeric.sort() == ['Activity.transactionCount', 'ActivityGroup.count', 'ActivityTotals.count', 'Currency.exponent',
+                           'CurrencyBalance.exponent', 'Payout.includedCount', 'balanceTransactions(first)',
+                           'balanceTransactions(last)', 'transactions(first)', 'transactions(last)']
         schema.getObjectType('Money').getFieldDefinition('amount').type.wrappedType.name == 'Decimal'
         schema.getObjectType('Money').getFieldDefinition('minorUnits').type.wrappedType.name == 'Long'
     }
@@ -71,7 +74,8 @@ class SchemaContractSpec extends Specification {
     def "root fields are nullable so that one failed read leaves the others answering"() {
         expect:
         schema.queryType.fieldDefinitions.every { !(it.type instanceof GraphQLNonNull) }
-        schema.queryType.fieldDefinitions*.name.sort() == ['balance', 'balanceTransaction', 'balanceTransactions', 'currencies']
+        schema.queryType.fieldDefinitions*.name.sort() == ['activity', 'balance', 'balanceTransaction', 'balanceTransactions',
+                                                            'currencies', 'payout']
     }
 
     def "the connection follows Relay's conventions"() {
@@ -86,6 +90,37 @@ class SchemaContractSpec extends Specification {
         schema.queryType.getFieldDefinition('balanceTransactions').arguments*.name == ['account', 'first', 'after', 'last', 'before', 'filter']
         schema.getType('BalanceTransactionFilter').fieldDefinitions*.name == ['created', 'currency', 'type', 'payout', 'source']
         schema.getType('CreatedRange').fieldDefinitions*.name == ['gt', 'gte', 'lt', 'lte', 'at']
+    }
+
+    def "what a client cache keys has an identity: Balance and CurrencyBalance an id, Currency the same fields everywhere"() {
+        expect:
+        schema.getObjectType('Balance').getFieldDefinition('id').type.toString() == 'ID!'
+        schema.getObjectType('CurrencyBalance').getFieldDefinition('id').type.toString() == 'ID!'
+        schema.getObjectType('Currency').fieldDefinitions*.name == ['code', 'exponent', 'name']
+        schema.getObjectType('CurrencyBalance').fieldDefinitions*.name == ['id', 'code', 'exponent', 'name', 'currency', 'available', 'pending']
+        schema.getObjectType('CurrencyBalance').getFieldDefinition('available').type.toString() == 'Money!'
+        schema.getObjectType('Money').getFieldDefinition('currency').type.toString() == 'Currency!'
+        schema.queryType.getFieldDefinition('currencies').type.toString() == '[CurrencyBalance!]'
+    }
+
+    def "the scalars describe themselves at runtime as the shipped SDL does: #name says #says"() {
+        given:
+        def declared = new SchemaParser().parse(BalanceGraphSchema.sdl()).scalars()[name]
+
+        when:
+        def type = new Graph().run('query($name: String!) { __type(name: $name) { description specifiedByURL } }', [name: name]).data.__type
+
+        then:
+        type.description == declared.description.content
+        type.specifiedByURL == specifiedBy
+        type.description.contains(says)
+
+        where:
+        name       | specifiedBy                              | says
+        'DateTime' | 'https://www.rfc-editor.org/rfc/rfc3339' | 'RFC 3339'
+        'Long'     | null                                     | 'JSON number'
+        'Long'     | null                                     | '2^53'
+        'Decimal'  | null                                     | 'Never a float'
     }
 
     def "the shipped SDL is the schema that runs"() {

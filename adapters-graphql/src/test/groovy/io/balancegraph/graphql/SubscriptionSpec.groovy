@@ -32,7 +32,7 @@ class SubscriptionSpec extends Specification {
     def shared = new SharedReads(Ports.of(ledger), Duration.ofHours(1), clock)
     def feeds = new ReadFeeds(shared)
     def freshness = new Freshness(shared, feeds)
-    def graphQL = BalanceGraph.create(shared, feeds, new GraphQLSettings())
+    def graphQL = BalanceGraph.create(shared, feeds, new GraphQLSettings(), clock)
     List<Disposable> running = []
 
     def cleanup() {
@@ -214,7 +214,7 @@ class SubscriptionSpec extends Specification {
 
     def "a subscription keeps the limits of a query: too deep is refused before it subscribes"() {
         given:
-        graphQL = BalanceGraph.create(shared, feeds, Graph.settings(maxDepth: 2))
+        graphQL = BalanceGraph.create(shared, feeds, Graph.settings(maxDepth: 2), clock)
         def result = [:]
 
         when:

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * a shared machine. The fake Stripe and the app each run in their own JVM; stripe-java and the load client run
  * here.
  *
- * <p>Arguments: {@code <app jar> <csv out dir> [warm-up requests] [measured requests] [latencies ms...]}.
+ * <p>Arguments: {@code <app jar> <csv out dir> [warm-up requests] [measured requests] [latencies ms...]}. With
+ * {@code -Dbench.baselineJar=<another build's fat jar>} that jar runs too, interleaved with the others request by
+ * request, so a change is compared with the build before it in one run, under the same load.
  */
 public final class DashboardBench {
 
@@ -52,6 +54,11 @@ public final class DashboardBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no fat jar at " + jar + ": run ./mvnw -B -DskipTests package first");
         }
+        String baselineJar = System.getProperty("bench.baselineJar", "");
+        Path baseline = baselineJar.isBlank() ? null : Path.of(baselineJar);
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            throw new IllegalStateException("no baseline fat jar at " + baseline);
+        }
         Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
         StringBuilder table = new StringBuilder(
@@ -59,12 +66,14 @@ public final class DashboardBench {
                         + "| --- | --- | --- | --- | --- | --- | --- |\n");
         for (long latency : latencies) {
             try (FakeStripe.Remote fake = FakeStripe.start(latency, 10_000);
-                 App app = new App(jar, fake.baseUrl())) {
+                 App app = new App(jar, fake.baseUrl());
+                 App before = baseline == null ? null : new App(baseline, fake.baseUrl())) {
                 StripeClient stripeJava = StripeClient.builder().setApiKey("sk_test_bench").setApiBase(fake.baseUrl()).build();
                 Side ours = new Side("balancegraph /graphql", measured);
                 Side sdk = new Side("stripe-java, sequential", measured);
                 Side floor = new Side("one round trip (JDK GET /v1/balance)", measured);
                 Side hop = new Side("/graphql without Stripe ({ __typename })", measured);
+                Side old = before == null ? null : new Side("balancegraph /graphql, baseline jar", measured);
                 URI balance = URI.create(fake.baseUrl() + "/v1/balance");
                 for (int i = 0; i < warmUp + measured; i++) {
                     boolean record = i >= warmUp;
@@ -79,11 +88,14 @@ public final class DashboardBench {
                     });
                     floor.run(record, fake, () -> get(balance));
                     hop.run(record, fake, () -> app.typename());
+                    if (old != null) {
+                        old.run(record, fake, () -> before.dashboard());
+                    }
                 }
                 String load = loadAverage();
                 System.out.printf(Locale.ROOT, "%nupstream latency %d ms, %d measured of each after %d warm-up, load average %s%n",
                         latency, measured, warmUp, load);
-                for (Side side : new Side[]{ours, sdk, floor, hop}) {
+                for (Side side : old == null ? new Side[]{ours, sdk, floor, hop} : new Side[]{ours, old, sdk, floor, hop}) {
                     System.out.println("  " + side.summary());
                     table.append(side.row(latency));
                     side.writeCsv(out.resolve("dashboard-" + latency + "ms-" + side.slug() + ".csv"));
@@ -138,7 +150,8 @@ public final class DashboardBench {
         }
 
         String slug() {
-            return name.startsWith("balancegraph") ? "ours" : name.startsWith("stripe") ? "stripe-java"
+            return name.endsWith("baseline jar") ? "baseline" : name.startsWith("balancegraph") ? "ours"
+                    : name.startsWith("stripe") ? "stripe-java"
                     : name.startsWith("/graphql") ? "graphql-hop" : "floor";
         }
 

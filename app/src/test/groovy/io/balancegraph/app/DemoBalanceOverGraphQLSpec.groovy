@@ -45,4 +45,20 @@ class DemoBalanceOverGraphQLSpec extends Specification {
         response.data.balance.available*.money*.currencyCode == ['GBP', 'USD']
         response.data.balance.available.every { !it.bySourceType.isEmpty() }
     }
+
+    def "the README's finance example answers what the README says, through the app's bulk port"() {
+        when:
+        def response = graphql('''{ activity(created: {gte: "2026-10-01T00:00:00Z", lte: "2026-10-31T23:59:59Z"}) {
+            transactionCount
+            currencies { currencyCode count net { amount } startingBalance { amount } endingBalance { amount } } } }''')
+
+        then:
+        response.errors == null
+        response.data.activity.transactionCount == 248
+        response.data.activity.currencies.collect { [it.currencyCode, it.count, it.net.amount, it.startingBalance.amount, it.endingBalance.amount] } == [
+                ['EUR', 36, '-130.45', '-49213.42', '-49343.87'],
+                ['JPY', 41, '110174', '126292', '236466'],
+                ['KWD', 57, '5.040', '631.166', '636.206'],
+                ['USD', 114, '-1793.59', '30005080.33', '30003286.74']]
+    }
 }

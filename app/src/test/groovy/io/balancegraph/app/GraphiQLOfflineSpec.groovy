@@ -16,6 +16,8 @@ class GraphiQLOfflineSpec extends Specification {
             '/graphiql/assets/react.production.min.js',
             '/graphiql/assets/react-dom.production.min.js',
             '/graphiql/assets/graphiql.min.js',
+            '/graphiql/assets/graphiql-plugin-explorer.css',
+            '/graphiql/assets/graphiql-plugin-explorer.umd.js',
     ] as Set
 
     /** What would make a browser reach for another host: an element, a CSS import or url(), a dynamic import. */
@@ -42,10 +44,26 @@ class GraphiQLOfflineSpec extends Specification {
         then:
         page.status.code == 200
         page.contentType.get().toString().startsWith('text/html')
-        page.body().contains('query Overview {')
+        page.body().contains('query Dashboard {')
         page.body().contains('currencies {')
         page.body().contains('balanceTransactions(first: 5) {')
-        page.body().contains('defaultQuery: overview')
+        page.body().contains('defaultQuery: dashboard')
+    }
+
+    def "GraphiQL opens with the explorer plugin shown and the finance examples in tabs"() {
+        when:
+        def page = get('/graphiql').body()
+
+        then:
+        page.contains('const explorer = GraphiQLPluginExplorer.explorerPlugin(')
+        page.contains('plugins: [explorer]')
+        page.contains('visiblePlugin: explorer')
+        page.contains('defaultTabs: [{ query: dashboard }, { query: lastMonthActivity }, { query: payoutReconciliation }]')
+        page.contains('query LastMonthActivity {')
+        page.contains('activity(created: {gte: "LAST_MONTH_START", lt: "THIS_MONTH_START"}) {')
+        page.contains('byReportingCategory { key net { amount } }')
+        page.contains('query PayoutReconciliation {')
+        page.contains('reconciles')
     }
 
     def "GraphiQL sends its requests to /graphql and offers the headers editor for a bearer token"() {
@@ -87,5 +105,7 @@ class GraphiQLOfflineSpec extends Specification {
         '/graphiql/assets/react.production.min.js'     | 'application/javascript' | 5_000
         '/graphiql/assets/react-dom.production.min.js' | 'application/javascript' | 100_000
         '/graphiql/assets/graphiql.min.js'             | 'application/javascript' | 500_000
+        '/graphiql/assets/graphiql-plugin-explorer.css'    | 'text/css'               | 500
+        '/graphiql/assets/graphiql-plugin-explorer.umd.js' | 'application/javascript' | 20_000
     }
 }

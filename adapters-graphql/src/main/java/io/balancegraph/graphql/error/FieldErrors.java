@@ -15,11 +15,12 @@ import io.balancegraph.domain.error.RateLimitedException;
 import io.balancegraph.domain.error.UpstreamError;
 import io.balancegraph.domain.error.UpstreamException;
 import io.balancegraph.domain.query.InvalidQueryException;
+import io.balancegraph.domain.walk.WalkTimeoutException;
+import io.balancegraph.domain.walk.WalkTooLargeException;
 import io.balancegraph.graphql.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,14 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
         if (failure instanceof TooManyUpstreamReads exceeded) {
             return new Coded(ErrorCode.TOO_MANY_UPSTREAM_READS, exceeded.getMessage()).with("limit", exceeded.limit());
         }
+        if (failure instanceof WalkTooLargeException tooLarge) {
+            return new Coded(ErrorCode.SUMMARY_TOO_LARGE, "This summary would read more than " + tooLarge.maxTransactions()
+                    + " transactions; ask for a shorter period").with("limit", tooLarge.maxTransactions());
+        }
+        if (failure instanceof WalkTimeoutException) {
+            return new Coded(ErrorCode.SUMMARY_TIMEOUT, "This summary took longer than the server allows one; ask for a "
+                    + "shorter period, or try again later");
+        }
         if (failure instanceof AccessDenied denied) {
             return new Coded(ErrorCode.FORBIDDEN, denied.getMessage());
         }
@@ -104,7 +113,7 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             coded = new Coded(ErrorCode.RATE_LIMITED, error.httpStatus() == 0
                     ? "The server's budget of Stripe requests is used up for now; try again later"
                     : "Stripe is rate-limiting this server; try again later")
-                    .with("retryAfterSeconds", limited.retryAfter().map(FieldErrors::wholeSecondsUp).orElse(null));
+                    .with("retryAfterSeconds", limited.retryAfterSeconds().stream().boxed().findFirst().orElse(null));
         } else if (failure instanceof InvalidRequestException) {
             coded = error.param() != null && CURSOR_PARAMETERS.contains(error.param())
                     ? new Coded(ErrorCode.BAD_USER_INPUT, "Stripe does not know the transaction of this cursor")
@@ -130,11 +139,5 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             }
             return this;
         }
-    }
-
-    /** A wait in whole seconds, rounded up (a client that waits the rounded-down time would be refused again), at least 1. */
-    private static long wholeSecondsUp(Duration wait) {
-        long whole = wait.toSeconds();
-        return Math.max(1, wait.equals(Duration.ofSeconds(whole)) ? whole : whole + 1);
     }
 }

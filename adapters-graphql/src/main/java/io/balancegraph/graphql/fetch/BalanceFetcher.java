@@ -1,6 +1,7 @@
 package io.balancegraph.graphql.fetch;
 
 import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
@@ -12,6 +13,13 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code Query.balance}: the account's balance, read once per request (shared with {@code currencies}). */
 public final class BalanceFetcher extends AccountFetcher<Balance> {
+
+    /**
+     * {@code Balance.id}: the account the balance was read for, from the argument of the field that answered it (the
+     * domain's balance does not carry its account). That field has checked the argument already.
+     */
+    public static final DataFetcher<String> ID =
+            env -> Account.parse(env.getExecutionStepInfo().getParent().getArgument("account")).name();
 
     public BalanceFetcher(SharedReads shared) {
         super(shared);

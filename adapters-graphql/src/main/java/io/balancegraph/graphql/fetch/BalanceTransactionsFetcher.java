@@ -30,8 +30,17 @@ public final class BalanceTransactionsFetcher extends AccountFetcher<Transaction
 
     @Override
     CompletableFuture<DataFetcherResult<TransactionConnection>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
+        return page(env, account, reads, cursors, env.getArgument("filter"));
+    }
+
+    /**
+     * One page of the account's transactions that pass the filter, by the field's paging arguments: also the
+     * transactions of {@code Payout.transactions}, whose filter is the payout.
+     */
+    static CompletableFuture<DataFetcherResult<TransactionConnection>> page(DataFetchingEnvironment env, Account account,
+                                                                           RequestReads reads, TransactionCursors cursors,
+                                                                           Map<String, Object> filter) {
         PageArguments page = PageArguments.of(env);
-        Map<String, Object> filter = env.getArgument("filter");
         BalanceTransactionQuery listing = page.sized(TransactionFilter.toQuery(filter)
                 .expandSource(SourceSelection.needsExpansion(env.getSelectionSet(), "edges/node/source/*", "nodes/source/*")));
         String scope = cursors.scope(account, listing);

@@ -22,16 +22,21 @@ public final class CurrenciesFetcher extends AccountFetcher<List<CurrenciesFetch
 
     @Override
     CompletableFuture<DataFetcherResult<List<Held>>> fetch(DataFetchingEnvironment env, Account account, RequestReads reads) {
-        return reads.read(new Read.BalanceOf(account)).thenApply(balance -> balance.field(held(balance.value())));
+        return reads.read(new Read.BalanceOf(account)).thenApply(balance -> balance.field(held(account, balance.value())));
     }
 
-    private static List<Held> held(Balance balance) {
+    private static List<Held> held(Account account, Balance balance) {
         return balance.currencies().stream()
-                .map(currency -> new Held(currency, balance.availableIn(currency), balance.pendingIn(currency)))
+                .map(currency -> new Held(account, currency, balance.availableIn(currency), balance.pendingIn(currency)))
                 .toList();
     }
 
-    /** A currency with the account's totals in it: what a {@code Currency} of {@code Query.currencies} shows. */
-    public record Held(Currency currency, Money available, Money pending) {
+    /** A currency with the account's totals in it: what a {@code CurrencyBalance} of {@code Query.currencies} shows. */
+    public record Held(Account account, Currency currency, Money available, Money pending) {
+
+        /** Stable per account and currency, for client caches: {@code platform:USD}. */
+        public String id() {
+            return account.name() + ":" + currency.code();
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.balancegraph.graphql.fetch;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.language.AstPrinter;
+import graphql.language.ScalarTypeDefinition;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
@@ -10,6 +12,7 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import io.balancegraph.domain.text.Echo;
 
 import java.math.BigDecimal;
@@ -36,7 +39,30 @@ public final class Scalars {
     private Scalars() {
     }
 
-    /** Writes an {@link Instant} as a UTC date-time; everything else is extended-scalars' {@code DateTime}. */
+    /**
+     * {@return the runtime scalar with the description and {@code @specifiedBy} URL its SDL declaration gives} so that
+     * introspection says what the shipped SDL says (graphql-java keeps a wired scalar's own description).
+     *
+     * @param scalar one of this class's scalars
+     * @param types the parsed SDL, which declares it
+     */
+    public static GraphQLScalarType asDeclared(GraphQLScalarType scalar, TypeDefinitionRegistry types) {
+        ScalarTypeDefinition declared = types.scalars().get(scalar.getName());
+        if (declared == null) {
+            throw new IllegalStateException("the SDL declares no scalar " + scalar.getName());
+        }
+        String specifiedBy = declared.getDirectives("specifiedBy").stream()
+                .map(directive -> ((StringValue) directive.getArgument("url").getValue()).getValue())
+                .findFirst().orElse(null);
+        return scalar.transform(builder -> builder
+                .description(declared.getDescription() == null ? null : declared.getDescription().getContent())
+                .specifiedByUrl(specifiedBy));
+    }
+
+    /**
+     * Writes an {@link Instant} as a UTC date-time; everything else is extended-scalars' {@code DateTime}, except that
+     * a value it refuses is refused in our words (its own message quotes Java's parser).
+     */
     private static final class InstantAwareCoercing implements Coercing<OffsetDateTime, String> {
         private final Coercing<?, ?> dateTime;
 
@@ -52,12 +78,26 @@ public final class Scalars {
 
         @Override
         public OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
-            return (OffsetDateTime) dateTime.parseValue(input, context, locale);
+            try {
+                return (OffsetDateTime) dateTime.parseValue(input, context, locale);
+            } catch (CoercingParseValueException e) {
+                throw new CoercingParseValueException(notADateTime(String.valueOf(input)));
+            }
         }
 
         @Override
         public OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-            return (OffsetDateTime) dateTime.parseLiteral(input, variables, context, locale);
+            try {
+                return (OffsetDateTime) dateTime.parseLiteral(input, variables, context, locale);
+            } catch (CoercingParseLiteralException e) {
+                String given = input instanceof StringValue text ? text.getValue() : AstPrinter.printAst(input);
+                throw new CoercingParseLiteralException(notADateTime(given));
+            }
+        }
+
+        private static String notADateTime(String given) {
+            return "a DateTime is an RFC 3339 date-time with an offset, e.g. \"2026-11-01T12:00:00Z\", not '"
+                    + Echo.shorten(given) + "'";
         }
 
         @Override

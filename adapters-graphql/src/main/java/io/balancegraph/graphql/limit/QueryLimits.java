@@ -111,11 +111,13 @@ public final class QueryLimits {
         private final boolean introspection;
         private final DocumentLimits documentLimits;
         private final int maxUpstreamReads;
+        private final int maxSummaries;
 
         BeforeValidation(GraphQLSettings settings) {
             this.introspection = settings.isIntrospection();
             this.documentLimits = new DocumentLimits(settings.getMaxAliases(), settings.getMaxFields(), settings.getMaxDirectives());
             this.maxUpstreamReads = settings.getMaxUpstreamReads();
+            this.maxSummaries = settings.getMaxSummaries();
         }
 
         @Override
@@ -123,6 +125,7 @@ public final class QueryLimits {
                                                        InstrumentationState state) {
             GraphQLContext context = input.getGraphQLContext();
             context.put(RequestReads.MAX_READS, maxUpstreamReads);
+            context.put(RequestReads.MAX_SUMMARIES, maxSummaries);
             if (!introspection) {
                 context.put(Introspection.INTROSPECTION_DISABLED, true);
             }

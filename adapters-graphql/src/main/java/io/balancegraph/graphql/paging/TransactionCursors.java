@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.ObjectIds;
+import io.balancegraph.graphql.GraphQLSettings;
 import io.balancegraph.graphql.error.BadUserInput;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TransactionCursors {
 
-    static final int MIN_SECRET_LENGTH = 32;
+    static final int MIN_SECRET_LENGTH = GraphQLSettings.MIN_CURSOR_SECRET_LENGTH;
     private static final String VERSION = "1";
     private static final int MAX_CURSOR_LENGTH = 512;
     private static final int SCOPE_BYTES = 9;

@@ -23,7 +23,7 @@ public final class TransactionFilter {
         if (filter == null) {
             return query;
         }
-        query.created(created(asMap(filter.get("created"))));
+        query.created(created("filter.created", asMap(filter.get("created"))));
         String currency = (String) filter.get("currency");
         if (currency != null) {
             query.currency(BadUserInput.check("filter.currency", () -> Currency.of(currency)));
@@ -43,7 +43,13 @@ public final class TransactionFilter {
         return query;
     }
 
-    private static CreatedFilter created(Map<String, Object> range) {
+    /**
+     * A {@code CreatedRange} input as a filter; {@link CreatedFilter#ANY} when it is {@code null}.
+     *
+     * @param argument how errors name the input, e.g. {@code filter.created}
+     * @throws BadUserInput when the bounds cannot be combined or no time can fall in the range
+     */
+    public static CreatedFilter created(String argument, Map<String, Object> range) {
         if (range == null) {
             return CreatedFilter.ANY;
         }
@@ -53,9 +59,9 @@ public final class TransactionFilter {
         Instant lt = instant(range.get("lt"));
         Instant lte = instant(range.get("lte"));
         if (at != null && (gt != null || gte != null || lt != null || lte != null)) {
-            throw new BadUserInput("filter.created.at", "`at` is an exact second: give it alone, without gt, gte, lt or lte");
+            throw new BadUserInput(argument + ".at", "`at` is an exact second: give it alone, without gt, gte, lt or lte");
         }
-        return BadUserInput.check("filter.created", () -> at != null ? CreatedFilter.at(at) : new CreatedFilter(gt, gte, lt, lte));
+        return BadUserInput.check(argument, () -> at != null ? CreatedFilter.at(at) : new CreatedFilter(gt, gte, lt, lte));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,9 +3,13 @@ package io.balancegraph.graphql.read;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
+import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.graphql.finance.Activity;
+import io.balancegraph.graphql.finance.PayoutSummary;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +31,21 @@ public sealed interface Read<T> {
 
     /** What the answer weighs in the shared cache: the transactions it holds, at least 1. */
     int weight(T answer);
+
+    /**
+     * How long a successful answer may be reused, given the configured times: a read's by default.
+     *
+     * @param readTtl    {@code balancegraph.cache.ttl}
+     * @param summaryTtl {@code balancegraph.finance.summary-ttl}
+     */
+    default Duration keptFor(Duration readTtl, Duration summaryTtl) {
+        return readTtl;
+    }
+
+    /** Whether it is a summary (a walk over many pages): it counts against the request's own bound of summaries too. */
+    default boolean isSummary() {
+        return false;
+    }
 
     /** An account's balance. */
     record BalanceOf(Account account) implements Read<Balance> {
@@ -60,6 +79,66 @@ public sealed interface Read<T> {
         @Override
         public int weight(Page<BalanceTransaction> answer) {
             return Math.max(1, answer.items().size());
+        }
+    }
+
+    /**
+     * The activity of the transactions created in a range, which has a start. A settled range (it ended before it
+     * was asked for) is kept for the summary time-to-live; any other is shared only while in flight, since
+     * transactions are still being created in it.
+     */
+    record ActivityOf(Account account, CreatedFilter range, boolean settled) implements Read<Activity> {
+        public ActivityOf {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(range, "range");
+        }
+
+        @Override
+        public CompletionStage<Activity> from(Ports ports) {
+            return ports.finance().activity(account, range);
+        }
+
+        @Override
+        public int weight(Activity answer) {
+            return Math.max(1, answer.currencies().size());
+        }
+
+        @Override
+        public Duration keptFor(Duration readTtl, Duration summaryTtl) {
+            return settled ? summaryTtl : Duration.ZERO;
+        }
+
+        @Override
+        public boolean isSummary() {
+            return true;
+        }
+    }
+
+    /** One payout checked against its transactions; empty when there is no such payout. Shared only while in flight. */
+    record PayoutOf(Account account, String payoutId) implements Read<Optional<PayoutSummary>> {
+        public PayoutOf {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(payoutId, "payoutId");
+        }
+
+        @Override
+        public CompletionStage<Optional<PayoutSummary>> from(Ports ports) {
+            return ports.finance().payout(account, payoutId);
+        }
+
+        @Override
+        public int weight(Optional<PayoutSummary> answer) {
+            return 1;
+        }
+
+        @Override
+        public Duration keptFor(Duration readTtl, Duration summaryTtl) {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public boolean isSummary() {
+            return true;
         }
     }
 

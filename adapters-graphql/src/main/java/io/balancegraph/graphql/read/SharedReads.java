@@ -39,23 +39,43 @@ public final class SharedReads {
     private final BiFunction<Read<?>, Executor, CompletableFuture<Outcome>> load = (read, executor) -> load(read);
 
     /**
-     * @param ttl how long a successful read is reused; zero (or negative) keeps nothing beyond the read itself
+     * @param ttl how long a successful read is reused; zero (or negative) keeps nothing beyond the read itself; no
+     *            summary is kept
      */
     public SharedReads(Ports ports, Duration ttl, Clock clock) {
-        this(upstream(ports, clock), ttl, clock);
+        this(upstream(ports, clock), ttl, Duration.ZERO, clock);
+    }
+
+    /**
+     * @param ttl        how long a successful read is reused; zero (or negative) keeps nothing beyond the read itself
+     * @param summaryTtl how long the summary of a settled period is reused ({@link Read#keptFor}); zero keeps none
+     */
+    public SharedReads(Ports ports, Duration ttl, Duration summaryTtl, Clock clock) {
+        this(upstream(ports, clock), ttl, summaryTtl, clock);
     }
 
     /**
      * @param source where a read's answer comes from when none is in flight or kept here
      */
     public SharedReads(Function<Read<?>, CompletionStage<ReadResult<?>>> source, Duration ttl, Clock clock) {
+        this(source, ttl, Duration.ZERO, clock);
+    }
+
+    /**
+     * @param source     where a read's answer comes from when none is in flight or kept here
+     * @param summaryTtl how long the summary of a settled period is reused ({@link Read#keptFor}); zero keeps none
+     */
+    public SharedReads(Function<Read<?>, CompletionStage<ReadResult<?>>> source, Duration ttl, Duration summaryTtl,
+                       Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         Duration kept = Objects.requireNonNull(ttl, "ttl").isNegative() ? Duration.ZERO : ttl;
+        Duration summariesKept = Objects.requireNonNull(summaryTtl, "summaryTtl").isNegative() ? Duration.ZERO : summaryTtl;
         Objects.requireNonNull(clock, "clock");
         this.cache = Caffeine.newBuilder()
                 .executor(Runnable::run) // upkeep is a few map operations: no thread hop, and specs see it at once
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.creating((Read<?> read, Outcome outcome) -> outcome.failure() == null ? kept : Duration.ZERO))
+                .expireAfter(Expiry.creating((Read<?> read, Outcome outcome) ->
+                        outcome.failure() == null ? read.keptFor(kept, summariesKept) : Duration.ZERO))
                 .maximumWeight(MAX_WEIGHT)
                 .weigher((Read<?> read, Outcome outcome) -> outcome.weight(read))
                 .buildAsync();

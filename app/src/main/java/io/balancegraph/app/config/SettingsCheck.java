@@ -4,6 +4,7 @@ import io.balancegraph.app.subscriptions.SubscriptionSettings;
 import io.balancegraph.app.webhooks.WebhookSettings;
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
+import io.balancegraph.graphql.FinanceSettings;
 import io.balancegraph.graphql.GraphQLSettings;
 import io.balancegraph.stripe.config.StripeConfiguration;
 import io.micronaut.context.BeanProvider;
@@ -38,13 +39,14 @@ public class SettingsCheck {
     static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection",
             "graphql.graphql-ws.enabled");
 
-    public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache,
+    public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
                          BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
                          SubscriptionSettings subscriptions, BeanProvider<HttpServerConfiguration> server) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
         cache.validate();
+        finance.validate();
         webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
         subscriptions.validate();
         if (environment.containsProperty(STRIPE_KEY)) {

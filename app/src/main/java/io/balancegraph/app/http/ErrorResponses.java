@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Every error the HTTP layer writes, in the shape of a GraphQL response so that clients parse one format:
- * {@code {"errors":[{"message":"...","extensions":{"code":"BAD_REQUEST"}}]}}. The code follows the status.
+ * {@code {"errors":[{"message":"...","extensions":{"code":"BAD_REQUEST"}}]}}. The code follows the status unless the
+ * refusal names its own (the CSV export's {@code RATE_LIMITED}, {@code EXPORT_TOO_LARGE}, ...), with its extensions.
  */
 public final class ErrorResponses {
 
@@ -28,18 +29,27 @@ public final class ErrorResponses {
     }
 
     public static MutableHttpResponse<String> of(HttpRequest<?> request, HttpStatus status, String message) {
-        ResponseMediaType type = ResponseMediaType.negotiateOrJson(request);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", Map.of("code", code(status)));
-        return HttpResponse.<String>status(status)
-                .contentType(type.contentType())
-                .body(GraphQLJson.write(Map.of("errors", List.of(error))));
+        return of(request, status, code(status), message, Map.of());
     }
 
     public static MutableHttpResponse<String> of(HttpRequest<?> request, RejectedRequestException rejected) {
-        MutableHttpResponse<String> response = of(request, rejected.status(), rejected.getMessage());
+        MutableHttpResponse<String> response = of(request, rejected.status(), rejected.code(), rejected.getMessage(),
+                rejected.extensions());
         rejected.headers().forEach(response::header);
         return response;
+    }
+
+    private static MutableHttpResponse<String> of(HttpRequest<?> request, HttpStatus status, String code, String message,
+                                                  Map<String, Object> more) {
+        ResponseMediaType type = ResponseMediaType.negotiateOrJson(request);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(more);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
+        return HttpResponse.<String>status(status)
+                .contentType(type.contentType())
+                .body(GraphQLJson.write(Map.of("errors", List.of(error))));
     }
 }

@@ -46,6 +46,7 @@ class FailFastStartSpec extends Specification {
         'stripe.retry.max-attempts'                | '11'                      | STRIPE | null              || 'stripe.retry.max-attempts must be between 1 (no retries) and 10, not 11'
         'stripe.retry.max-attempts'                | 'three'                   | STRIPE | null              || "stripe.retry.max-attempts is 'three', which is not a whole number"
         'stripe.rate-limit.requests-per-second'    | '-1'                      | STRIPE | null              || 'stripe.rate-limit values are requests per second, 0 or more (0: no limit), not -1'
+        'stripe.rate-limit.bulk-share'             | '0'                       | STRIPE | null              || 'stripe.rate-limit.bulk-share is a percentage of the rate limit, 1 to 100, not 0'
         'balancegraph.access.tokens'               | []                        | STRIPE | KEY               || 'A Stripe key (stripe.api-key) is configured but no access tokens: anyone could read the account. Configure balancegraph.access.tokens (a list of {token, accounts}), or set balancegraph.access.enabled=false to serve /graphql without authentication on purpose.'
         'balancegraph.access.tokens'               | [[token: 'short-secret-1', accounts: ['platform']]] | STRIPE | 'short-secret-1' || 'balancegraph.access.tokens[0].token is shorter than 16 characters: use a long random value, e.g. from `openssl rand -base64 32`.'
         'balancegraph.access.enabled'              | 'maybe'                   | STRIPE | null              || "balancegraph.access.enabled must be true or false, not 'maybe'"
@@ -66,6 +67,12 @@ class FailFastStartSpec extends Specification {
         'balancegraph.graphql.max-depth'           | 'deep'                    | [:]    | null              || "balancegraph.graphql.max-depth is 'deep', which is not a whole number"
         'balancegraph.graphql.max-depth'           | '0'                       | [:]    | null              || 'balancegraph.graphql.max-depth must be 1 or more, not 0'
         'balancegraph.graphql.max-upstream-reads'  | '-2'                      | [:]    | null              || 'balancegraph.graphql.max-upstream-reads must be 1 or more, not -2'
+        'balancegraph.graphql.max-summaries'       | '0'                       | [:]    | null              || 'balancegraph.graphql.max-summaries must be 1 or more, not 0'
+        'balancegraph.finance.walk-deadline'       | '0s'                      | [:]    | null              || 'balancegraph.finance.walk-deadline must be a positive duration such as 2m, not PT0S'
+        'balancegraph.finance.walk-deadline'       | 'later'                   | [:]    | null              || "balancegraph.finance.walk-deadline is 'later', which is not a duration such as 30s, 500ms or PT30S"
+        'balancegraph.finance.max-transactions'    | '0'                       | [:]    | null              || 'balancegraph.finance.max-transactions must be 1 or more, not 0'
+        'balancegraph.finance.concurrency'         | '101'                     | [:]    | null              || 'balancegraph.finance.concurrency must be between 1 and 100, not 101'
+        'balancegraph.finance.summary-ttl'         | '-1s'                     | [:]    | null              || 'balancegraph.finance.summary-ttl must be 0s (keep none) or more, such as 10m, not PT-1S'
         'balancegraph.graphql.introspection'       | 'yes please'              | [:]    | null              || "balancegraph.graphql.introspection must be true or false, not 'yes please'"
         'micronaut.server.port'                    | 'eighty'                  | [:]    | null              || "micronaut.server.port must be a port number from 0 to 65535 (-1: any free port), not 'eighty'"
         'micronaut.server.port'                    | '70000'                   | [:]    | null              || "micronaut.server.port must be a port number from 0 to 65535 (-1: any free port), not '70000'"

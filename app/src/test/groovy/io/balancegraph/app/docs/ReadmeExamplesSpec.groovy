@@ -15,7 +15,8 @@ import java.util.regex.Pattern
 /**
  * The Java examples of the READMEs, kept honest: each is a source file of the consumer project
  * (docs/examples/consumer, which check.sh builds against the installed jars), word for word, and compiles here
- * against the modules as they are; the demo one prints what the README shows.
+ * against the modules as they are; the demo ones and the adapter's one (against a local stand-in for Stripe) print
+ * what the READMEs show.
  */
 class ReadmeExamplesSpec extends Specification {
 
@@ -38,8 +39,8 @@ class ReadmeExamplesSpec extends Specification {
     def "the READMEs have Java examples and the consumer project has their files"() {
         expect:
         readmes*.fileName*.toString().contains('README.md')
-        javaBlocks().size() >= 3
-        examples.keySet() == ['PaidOut.java', 'PeriodTotals.java', 'StripeBalance.java'] as Set
+        javaBlocks().size() >= 4
+        examples.keySet() == ['LocalStripe.java', 'PaidOut.java', 'PeriodTotals.java', 'StripeBalance.java'] as Set
     }
 
     def "every Java example of a README is a complete file of the consumer project, word for word"() {
@@ -62,6 +63,7 @@ class ReadmeExamplesSpec extends Specification {
         Files.exists(classes.resolve('PaidOut.class'))
         Files.exists(classes.resolve('StripeBalance.class'))
         Files.exists(classes.resolve('PeriodTotals.class'))
+        Files.exists(classes.resolve('LocalStripe.class'))
     }
 
     def "the demo example prints what the README says it prints"() {
@@ -90,6 +92,21 @@ class ReadmeExamplesSpec extends Specification {
         printed == shown
         printed.startsWith('net: [EUR ')
         printed =~ /(?m)^newest: txn_\w+$/
+    }
+
+    def "the adapter example reads its local stand-in for Stripe and prints what the adapter README says"() {
+        given:
+        compileExamples()
+        def shown = blockAfter('adapters-stripe-http/README.md', examples['LocalStripe.java'], 'text')
+
+        when:
+        def printed = runMain('LocalStripe')
+
+        then: 'the adapter sent its pinned version to the stand-in and read the amounts exactly'
+        printed == shown
+        printed.startsWith('asked:     GET /v1/balance, Stripe-Version 20')
+        printed.contains('available: USD 1234.56\n')
+        printed.contains('pending:   USD 50.00\n')
     }
 
     private List<Map> javaBlocks() {

@@ -2,6 +2,7 @@ package io.balancegraph.domain.error;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Too many requests (HTTP 429): back off, for {@link #retryAfter()} when Stripe said how long. */
 public final class RateLimitedException extends UpstreamException {
@@ -23,6 +24,19 @@ public final class RateLimitedException extends UpstreamException {
     /** {@return how long Stripe asked to wait before the next request; empty when it did not say} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * {@return how long Stripe asked to wait in whole seconds, rounded up and at least 1, as a {@code Retry-After}
+     * header gives it (a client that waited the rounded-down time would be refused again); empty when it did not say}
+     */
+    public OptionalLong retryAfterSeconds() {
+        if (retryAfter == null) {
+            return OptionalLong.empty();
+        }
+        long whole = retryAfter.toSeconds();
+        long roundedUp = retryAfter.equals(Duration.ofSeconds(whole)) ? whole : whole + 1;
+        return OptionalLong.of(Math.max(1, roundedUp));
     }
 
     /** {@return {@code true}: the same read may succeed after a wait} */

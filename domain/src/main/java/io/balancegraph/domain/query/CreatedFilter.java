@@ -71,6 +71,16 @@ public record CreatedFilter(Instant gt, Instant gte, Instant lt, Instant lte) {
                 && (lt == null || created.isBefore(lt)) && (lte == null || !created.isAfter(lte));
     }
 
+    /** {@return the first second the range includes, or empty when it has no start} */
+    public Optional<Instant> firstSecond() {
+        return firstIncluded(gt, gte);
+    }
+
+    /** {@return the last second the range includes, or empty when it has no end} */
+    public Optional<Instant> lastSecond() {
+        return lastIncluded(lt, lte);
+    }
+
     private static Optional<Instant> firstIncluded(Instant gt, Instant gte) {
         return gt != null ? Optional.of(gt.plusSeconds(1)) : Optional.ofNullable(gte);
     }

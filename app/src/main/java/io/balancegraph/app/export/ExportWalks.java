@@ -1,0 +1,54 @@
+package io.balancegraph.app.export;
+
+import io.balancegraph.app.LedgerFactory;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
+import io.balancegraph.domain.walk.ParallelWalk;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The walks exports run: through which port, how many reads at once, how many transactions and how long at most.
+ * The one seam between the endpoint and the Stripe budget.
+ *
+ * <p>The port is the served ledger's bulk view ({@link LedgerFactory#BULK}, metered as
+ * {@code bulk_list_transactions}): an export's page reads take only {@code stripe.rate-limit.bulk-share} of the rate
+ * budget while {@code /graphql} reads ask, so a large export never starves the dashboard. The bounds are the
+ * issue's: {@value #MAX_TRANSACTIONS} transactions, {@link #TIMEOUT} for the whole file (the walk's clock is the
+ * app's {@link Clock}), {@link ParallelWalk#DEFAULT_CONCURRENCY} reads at once.
+ */
+@Factory
+public class ExportWalks {
+
+    /** More makes the export fail ({@code EXPORT_TOO_LARGE}) rather than end with part of the transactions. */
+    public static final long MAX_TRANSACTIONS = 200_000;
+    /** The whole export, from its first read to its last row handed to the server. */
+    public static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    /** What the endpoint starts walks with. */
+    @Singleton
+    public Walks walks(@Named(LedgerFactory.BULK) ListBalanceTransactionsPort bulk, Clock clock) {
+        return new Walks(bulk, clock, MAX_TRANSACTIONS, TIMEOUT);
+    }
+
+    /**
+     * Starts the walk of one export, with its bounds.
+     *
+     * @param port            what the walk reads pages through
+     * @param clock           gives the end of an open range and measures the timeout
+     * @param maxTransactions more fail the export ({@code EXPORT_TOO_LARGE})
+     * @param timeout         the whole export's time ({@code EXPORT_TIMEOUT} after it)
+     */
+    public record Walks(ListBalanceTransactionsPort port, Clock clock, long maxTransactions, Duration timeout) {
+
+        ParallelWalk of(ExportRequest request) {
+            return ParallelWalk.of(port, request.account(), request.query())
+                    .withMaxTransactions(maxTransactions)
+                    .withTimeout(timeout)
+                    .withClock(clock);
+        }
+    }
+}
