@@ -7,7 +7,8 @@ import io.balancegraph.graphql.read.SharedReads;
 import java.util.Objects;
 
 /**
- * What the app tells the engine when Stripe reports that an account's money moved (a verified webhook event):
+ * What the app tells the engine when Stripe reports that an account's money moved (a verified webhook event, or
+ * a demo tick):
  * the account's shared reads are dropped, those in flight included, so the next query reads Stripe again, and every subscription feed of the account reads once and pushes the answer to its subscribers.
  * Other accounts keep their cached reads. {@link GraphQLFactory} makes the app's; tests and embedders make one over
  * the same {@link SharedReads} and {@link ReadFeeds} they gave {@link BalanceGraph#create}.

@@ -1,5 +1,6 @@
 package io.balancegraph.app.config;
 
+import io.balancegraph.app.demo.DemoSettings;
 import io.balancegraph.app.subscriptions.SubscriptionSettings;
 import io.balancegraph.app.webhooks.WebhookSettings;
 import io.balancegraph.domain.text.Echo;
@@ -21,7 +22,7 @@ import java.util.List;
  * Checks the settings the app reads that nothing else checks at start-up, before any other eager bean is built
  * ({@link Order} first among the {@code @Context} beans) and so before the server binds its port. The GraphQL
  * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers (the
- * webhook and subscription settings when the first delivery or connection comes);
+ * webhook, subscription and demo settings when the first delivery, connection or tick comes);
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
  * again by the ledger's factory, with the same method.
@@ -41,7 +42,7 @@ public class SettingsCheck {
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
                          BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
-                         SubscriptionSettings subscriptions, BeanProvider<HttpServerConfiguration> server) {
+                         SubscriptionSettings subscriptions, DemoSettings demo, BeanProvider<HttpServerConfiguration> server) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
@@ -49,6 +50,7 @@ public class SettingsCheck {
         finance.validate();
         webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
         subscriptions.validate();
+        demo.validate(environment.containsProperty(STRIPE_KEY));
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
         }

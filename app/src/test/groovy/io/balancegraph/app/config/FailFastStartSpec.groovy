@@ -63,6 +63,8 @@ class FailFastStartSpec extends Specification {
         'balancegraph.subscriptions.max-connections-per-token' | '-1'       | [:]    | null              || 'balancegraph.subscriptions.max-connections-per-token must be 1 or more, not -1'
         'balancegraph.subscriptions.ping-interval' | '100ms'                   | [:]    | null              || 'balancegraph.subscriptions.ping-interval must be 1s or more, such as 30s, not PT0.1S'
         'graphql.graphql-ws.enabled'               | 'on'                      | [:]    | null              || "graphql.graphql-ws.enabled must be true or false, not 'on'"
+        'balancegraph.demo.tick-interval'          | '500ms'                   | [:]    | null              || 'balancegraph.demo.tick-interval must be 1s or more, such as 5s, not PT0.5S'
+        'balancegraph.demo.tick-interval'          | '5s'                      | STRIPE | KEY               || 'balancegraph.demo.tick-interval moves the demo ledger, and stripe.api-key is set: remove one of them'
         'balancegraph.graphql.cursor-secret'       | 'tooShortSecret'          | [:]    | 'tooShortSecret'  || 'balancegraph.graphql.cursor-secret must have at least 32 characters, not 14: use a long random value, e.g. from `openssl rand -base64 32`, or leave it unset for a random key per process'
         'balancegraph.graphql.max-depth'           | 'deep'                    | [:]    | null              || "balancegraph.graphql.max-depth is 'deep', which is not a whole number"
         'balancegraph.graphql.max-depth'           | '0'                       | [:]    | null              || 'balancegraph.graphql.max-depth must be 1 or more, not 0'
