@@ -98,8 +98,9 @@ public final class SharedReads {
     /**
      * Drops every read of the account, kept or in flight, because its money moved. A read in flight is dropped too:
      * it may have been answered before the change, so it must not be kept as fresh after it; whoever already waits
-     * for it still gets its answer. A read asked after this call goes upstream. Cost: one pass over the keys
-     * (at most {@value #MAX_WEIGHT}; a few hundred microseconds when full), no allocation per kept entry.
+     * for it still gets its answer. A read asked after this call goes upstream. Cost: one pass over the keys, on the
+     * caller's thread (the app's fan-out thread, never a request's): measured 0.3 to 0.6 ms with 500 entries and 6 to
+     * 18 ms with 20,000 (the bound, reached only by 20,000 single reads) on a loaded 2-core machine (docs/freshness.md).
      *
      * @return how many reads were dropped
      */
