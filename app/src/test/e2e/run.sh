@@ -7,6 +7,8 @@
 #   4. the client guide (docs/clients.md): graphql-codegen generates types from the served schema
 #      (client/codegen.ts), tsc type-checks the example client against them, and the client (client/walk.ts) pages
 #      through every demo transaction with Apollo Client's relayStylePagination (client/typePolicies.ts)
+#   5. subscriptions.mjs - the graphql-ws npm client subscribes to balanceChanged, a Stripe event signed with this
+#      run's webhook secret is posted to /webhooks/stripe, and the pushed balance must arrive
 # Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,7 +28,9 @@ fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
   || echo 18080)"
 log="$root/app/target/e2e-app.log"
-env -u STRIPE_API_KEY -u STRIPE_BASE_URL java "-Dmicronaut.server.port=$port" -jar "$jar" >"$log" 2>&1 </dev/null &
+# A webhook secret for this run only, so that subscriptions.mjs can sign events as Stripe would.
+webhook_secret="whsec_e2e$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+env -u STRIPE_API_KEY -u STRIPE_BASE_URL STRIPE_WEBHOOK_SECRET="$webhook_secret" java "-Dmicronaut.server.port=$port" -jar "$jar" >"$log" 2>&1 </dev/null &
 app_pid=$!
 trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' EXIT
 
@@ -66,6 +70,7 @@ export_check() {
   rm -rf "$dir"
 }
 run export export_check
+run subscriptions node subscriptions.mjs "http://localhost:$port" "$webhook_secret"
 
 echo "e2e: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -13,12 +13,14 @@ import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.domain.transaction.TransactionSource;
 import io.balancegraph.graphql.fetch.ActivityFetcher;
 import io.balancegraph.graphql.fetch.BalanceFetcher;
+import io.balancegraph.graphql.fetch.BalanceChangedFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionFetcher;
 import io.balancegraph.graphql.fetch.BalanceTransactionsFetcher;
 import io.balancegraph.graphql.fetch.CurrenciesFetcher;
 import io.balancegraph.graphql.fetch.PayoutFetcher;
 import io.balancegraph.graphql.fetch.Scalars;
 import io.balancegraph.graphql.paging.TransactionCursors;
+import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.ReadResult;
 import io.balancegraph.graphql.read.SharedReads;
 
@@ -33,7 +35,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads. Plain
+ * The executable schema: the SDL in {@code graphql/balancegraph.graphqls} wired to the shared reads (queries) and
+ * the read feeds (subscriptions). Plain
  * graphql-java, no DI. Root fields have a fetcher class each; the fields below them read the domain records
  * (graphql-java calls record accessors by field name) except where the SDL's shape differs from the record's.
  */
@@ -45,8 +48,9 @@ public final class BalanceGraphSchema {
     private BalanceGraphSchema() {
     }
 
-    static GraphQLSchema create(SharedReads shared, TransactionCursors cursors, Clock clock) {
+    static GraphQLSchema create(SharedReads shared, ReadFeeds feeds, TransactionCursors cursors, Clock clock) {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(cursors, "cursors");
         Objects.requireNonNull(clock, "clock");
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
@@ -61,6 +65,8 @@ public final class BalanceGraphSchema {
                         .dataFetcher("balanceTransaction", new BalanceTransactionFetcher(shared))
                         .dataFetcher("activity", new ActivityFetcher(shared, clock))
                         .dataFetcher("payout", new PayoutFetcher(shared)))
+                .type("Subscription", subscription -> subscription
+                        .dataFetcher("balanceChanged", new BalanceChangedFetcher(feeds)))
                 .type("Payout", type -> type
                         .dataFetcher("transactions", PayoutFetcher.transactions(shared, cursors))
                         .dataFetcher("readAt", ReadResult.READ_AT))

@@ -49,5 +49,7 @@ public enum ErrorCode implements ErrorClassification {
     /** A summary's walk took longer than {@code balancegraph.finance.walk-deadline}; ask for a shorter period, or again later. */
     SUMMARY_TIMEOUT,
     /** Introspection is turned off on this server. */
-    INTROSPECTION_DISABLED
+    INTROSPECTION_DISABLED,
+    /** A graphql-ws connection already runs as many subscriptions as one connection may; complete one first. */
+    TOO_MANY_SUBSCRIPTIONS
 }

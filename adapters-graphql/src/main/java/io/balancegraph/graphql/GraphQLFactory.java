@@ -6,6 +6,7 @@ import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
 import io.balancegraph.graphql.finance.FinanceReads;
 import io.balancegraph.graphql.read.Ports;
+import io.balancegraph.graphql.read.ReadFeeds;
 import io.balancegraph.graphql.read.SharedReads;
 import io.balancegraph.graphql.read.StoredReads;
 import io.micronaut.context.annotation.Factory;
@@ -50,8 +51,20 @@ public class GraphQLFactory {
                 cache.getTtl(), finance.getSummaryTtl(), clock);
     }
 
+    /** The subscriptions' feeds, one per subscribed read, over the shared reads. */
     @Singleton
-    public GraphQL graphQL(SharedReads shared, GraphQLSettings settings, Clock clock) {
-        return BalanceGraph.create(shared, settings, clock);
+    public ReadFeeds readFeeds(SharedReads shared) {
+        return new ReadFeeds(shared);
+    }
+
+    /** Where the app reports that an account changed: drops its shared reads, refreshes its feeds. */
+    @Singleton
+    public Freshness freshness(SharedReads shared, ReadFeeds feeds) {
+        return new Freshness(shared, feeds);
+    }
+
+    @Singleton
+    public GraphQL graphQL(SharedReads shared, ReadFeeds feeds, GraphQLSettings settings, Clock clock) {
+        return BalanceGraph.create(shared, feeds, settings, clock);
     }
 }

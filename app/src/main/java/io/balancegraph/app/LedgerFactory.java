@@ -1,5 +1,7 @@
 package io.balancegraph.app;
 
+import io.balancegraph.app.demo.DemoTicker;
+import io.balancegraph.app.demo.TickingDemoLedger;
 import io.balancegraph.app.metrics.MeteredLedger;
 import io.balancegraph.app.startup.LedgerDescription;
 import io.balancegraph.domain.demo.DemoLedger;
@@ -27,11 +29,12 @@ public class LedgerFactory {
     /** Names the bulk list port: {@code @Named(LedgerFactory.BULK) ListBalanceTransactionsPort}. */
     public static final String BULK = io.balancegraph.graphql.GraphQLFactory.BULK;
 
+    /** The demo ledger, which moves only when {@code balancegraph.demo.tick-interval} is set ({@link DemoTicker}). */
     @Singleton
     @Named(SOURCE)
     @Requires(missingProperty = "stripe.api-key")
-    public BalanceLedger demoLedger() {
-        return DemoLedger.create();
+    public TickingDemoLedger demoLedger() {
+        return new TickingDemoLedger(DemoLedger.create());
     }
 
     /** Stripe, when a key is configured: the adapter's own factory builds and validates it at start-up. */

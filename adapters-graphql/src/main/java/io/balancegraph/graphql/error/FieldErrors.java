@@ -5,6 +5,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.schema.DataFetchingEnvironment;
 import io.balancegraph.domain.error.AuthenticationException;
 import io.balancegraph.domain.error.Failures;
 import io.balancegraph.domain.error.InvalidRequestException;
@@ -40,7 +41,13 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
-        Throwable failure = Failures.unwrap(parameters.getException());
+        GraphQLError error = error(parameters.getDataFetchingEnvironment(), parameters.getException());
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    /** The coded error of a field that failed: also for a failure a field reports itself (a subscription's event). */
+    public static GraphQLError error(DataFetchingEnvironment env, Throwable exception) {
+        Throwable failure = Failures.unwrap(exception);
         Coded coded;
         try {
             coded = code(failure);
@@ -48,12 +55,11 @@ public final class FieldErrors implements DataFetcherExceptionHandler {
             bugInCoding.addSuppressed(failure);
             coded = internal(bugInCoding);
         }
-        GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+        return GraphqlErrorBuilder.newError(env)
                 .message(coded.message())
                 .errorType(coded.code())
                 .extensions(coded.extensions())
                 .build();
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
     public static Coded code(Throwable failure) {

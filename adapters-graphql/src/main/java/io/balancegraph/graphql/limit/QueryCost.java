@@ -15,7 +15,7 @@ public final class QueryCost implements FieldComplexityCalculator {
 
     static final int UPSTREAM_READ = 10;
     private static final Set<String> UPSTREAM_FIELDS = Set.of("balance", "currencies", "balanceTransactions", "balanceTransaction",
-            "activity", "payout");
+            "activity", "payout", "balanceChanged");
 
     @Override
     public int calculate(FieldComplexityEnvironment env, int childComplexity) {

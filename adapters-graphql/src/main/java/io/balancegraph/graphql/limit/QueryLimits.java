@@ -1,22 +1,28 @@
 package io.balancegraph.graphql.limit;
 
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.DocumentAndVariables;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import io.balancegraph.graphql.ErrorCode;
 import io.balancegraph.graphql.GraphQLSettings;
 import io.balancegraph.graphql.QueriesOnly;
+import io.balancegraph.graphql.SubscriptionsAllowed;
 import io.balancegraph.graphql.error.FieldErrors;
 import io.balancegraph.graphql.read.RequestReads;
 
@@ -28,6 +34,8 @@ import java.util.List;
  *   <li>parser limits (characters, tokens, whitespace tokens, rule depth), applied where the document is parsed
  *       ({@link ParsedDocuments}): a parse failure ({@code GRAPHQL_PARSE_FAILED});</li>
  *   <li>an operation to run, of a kind the schema and the request allow ({@link RunnableOperation});</li>
+ *   <li>a subscription only in a request marked {@link SubscriptionsAllowed}, checked once the document is valid
+ *       ({@code OPERATION_NOT_ALLOWED}, {@code extensions.operation}: {@code subscription});</li>
  *   <li>fields, aliases and directives counted on the parsed document, before validation ({@link DocumentLimits});</li>
  *   <li>depth and complexity ({@link QueryCost}) on the validated operation;</li>
  *   <li>at most {@code max-upstream-reads} distinct upstream reads, counted as fields run ({@link RequestReads});</li>
@@ -43,7 +51,8 @@ public final class QueryLimits {
     }
 
     public static List<Instrumentation> of(GraphQLSettings settings) {
-        return List.of(new BeforeValidation(settings), depth(settings.getMaxDepth()), complexity(settings.getMaxComplexity()));
+        return List.of(new BeforeValidation(settings), new SubscriptionsWhereAllowed(), depth(settings.getMaxDepth()),
+                complexity(settings.getMaxComplexity()));
     }
 
     private static Instrumentation depth(int maxDepth) {
@@ -76,6 +85,25 @@ public final class QueryLimits {
                 .extensions(coded.extensions())
                 .build();
         return new AbortExecutionException(List.of(error));
+    }
+
+    /**
+     * Refuses a subscription in a request that cannot carry its events. After validation, so that a subscription
+     * that does not fit the schema is a validation error wherever it comes from.
+     */
+    private static final class SubscriptionsWhereAllowed extends SimplePerformantInstrumentation {
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                    && !SubscriptionsAllowed.isStoredIn(execution.getGraphQLContext())) {
+                throw abort(new FieldErrors.Coded(ErrorCode.OPERATION_NOT_ALLOWED, "A subscription needs a connection that "
+                        + "carries its events (graphql-ws over a WebSocket); this request cannot")
+                        .with("operation", "subscription"));
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
     }
 
     /** Sets the request's introspection switch and read budget, then checks the parsed document. */

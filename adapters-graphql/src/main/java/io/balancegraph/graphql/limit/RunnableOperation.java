@@ -18,7 +18,7 @@ import java.util.Locale;
  *   <li>no operation, an unknown name, or several operations and no name: {@code OPERATION_RESOLUTION_FAILURE};</li>
  *   <li>a request marked queries-only (a GET) whose operation is not a query: {@code OPERATION_NOT_ALLOWED},
  *       with {@code extensions.operation};</li>
- *   <li>any mutation or subscription in the document, this schema having neither: {@code GRAPHQL_VALIDATION_FAILED}.</li>
+ *   <li>any mutation (or subscription) in the document the schema has no type for: {@code GRAPHQL_VALIDATION_FAILED}.</li>
  * </ul>
  */
 final class RunnableOperation {
@@ -39,7 +39,7 @@ final class RunnableOperation {
             if (kind == OperationDefinition.Operation.MUTATION && schema.getMutationType() == null
                     || kind == OperationDefinition.Operation.SUBSCRIPTION && schema.getSubscriptionType() == null) {
                 throw QueryLimits.abort(new FieldErrors.Coded(ErrorCode.GRAPHQL_VALIDATION_FAILED,
-                        "This server answers queries only: it has no " + kind(kind) + "s"));
+                        "This server has no " + kind(kind) + "s"));
             }
         }
     }

@@ -207,4 +207,84 @@ class SharedReadsSpec extends Specification {
         fresh.data.balance.readAt == '2026-11-01T12:00:30.000Z'
         ledger.calls.size() == 3
     }
+
+    def "forgetting an account drops its kept balance and pages, and only its: the next read of it asks upstream"() {
+        given:
+        def reads = reads(Duration.ofHours(1))
+        def connected = Account.connected(DemoLedger.CONNECTED_ACCOUNT)
+        def platformPage = new Read.TransactionPage(Account.platform(), BalanceTransactionQuery.firstPage())
+        def connectedBalance = new Read.BalanceOf(connected)
+        [platform, platformPage, connectedBalance].each { reads.read(it).join() }
+
+        when:
+        def dropped = reads.forget(Account.platform())
+
+        then:
+        dropped == 2
+        reads.size() == 1
+
+        when:
+        [platform, platformPage, connectedBalance].each { reads.read(it).join() }
+
+        then: 'the platform is read again, the connected account still comes from the cache'
+        ledger.calls.size() == 5
+        ledger.calls[3..4]*.account == [Account.platform(), Account.platform()]
+    }
+
+    def "a read in flight when its account is forgotten answers whoever waits, but is not kept as fresh after the change"() {
+        given:
+        ledger.holding = true
+        def reads = reads(Duration.ofHours(1))
+        def before = reads.read(platform)
+
+        when: 'the change comes while the read is in flight, then the read is answered'
+        def dropped = reads.forget(Account.platform())
+        ledger.releaseAll()
+
+        then:
+        dropped == 1
+        before.join().value() instanceof Balance
+        reads.size() == 0
+
+        when:
+        def after = reads.read(platform)
+
+        then: 'a read asked after the change goes upstream, not to the answer that may predate it'
+        ledger.calls.size() == 2
+        !after.done
+    }
+
+    def "a read asked after the change while the older one is still in flight does not join it"() {
+        given:
+        ledger.holding = true
+        def reads = reads(Duration.ofHours(1))
+        def before = reads.read(platform)
+        reads.forget(Account.platform())
+
+        when:
+        def after = reads.read(platform)
+        ledger.calls[0].release()
+
+        then:
+        ledger.calls.size() == 2
+        before.done
+        !after.done
+
+        when:
+        ledger.calls[1].release()
+
+        then: 'the newer answer is the one kept'
+        after.join().is(reads.read(platform).join())
+        ledger.calls.size() == 2
+    }
+
+    def "forgetting an account with nothing kept drops nothing"() {
+        given:
+        def reads = reads(Duration.ofHours(1))
+        reads.read(platform).join()
+
+        expect:
+        reads.forget(Account.connected(DemoLedger.CONNECTED_ACCOUNT)) == 0
+        reads.size() == 1
+    }
 }

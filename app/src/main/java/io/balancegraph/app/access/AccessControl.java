@@ -85,8 +85,19 @@ public class AccessControl implements ApplicationEventListener<ServerStartupEven
      *                                  malformed, or carries no configured token
      */
     public AccessGrant authenticate(String authorization) {
+        return identify(authorization).grant();
+    }
+
+    /**
+     * Who sent this {@code Authorization} header, as {@link #authenticate} checks it, with a name for the token that
+     * is not the token: {@code tokens[i]} by its index, or {@value Caller#OPEN} when access control is off. What the
+     * graphql-ws endpoint counts connections by.
+     *
+     * @throws RejectedRequestException as {@link #authenticate} does
+     */
+    public Caller identify(String authorization) {
         if (!enabled) {
-            return AccessGrant.ALL;
+            return new Caller(Caller.OPEN, AccessGrant.ALL);
         }
         if (authorization == null || authorization.isBlank()) {
             throw unauthenticated("Authentication required: send the header Authorization: Bearer <token>.", CHALLENGE);
@@ -97,16 +108,26 @@ public class AccessControl implements ApplicationEventListener<ServerStartupEven
                     CHALLENGE + ", error=\"invalid_request\"");
         }
         byte[] presented = sha256(header.group(1));
-        AccessGrant grant = null;
+        Caller caller = null;
         for (HashedToken token : tokens) {
-            if (MessageDigest.isEqual(token.hash(), presented) && grant == null) {
-                grant = token.grant();
+            if (MessageDigest.isEqual(token.hash(), presented) && caller == null) {
+                caller = new Caller(token.name(), token.grant());
             }
         }
-        if (grant == null) {
+        if (caller == null) {
             throw unauthenticated("The bearer token is not valid.", CHALLENGE + ", error=\"invalid_token\"");
         }
-        return grant;
+        return caller;
+    }
+
+    /**
+     * A caller that passed: the token's name (never the token) and what it may read.
+     *
+     * @param token {@code balancegraph.access.tokens[i]}'s {@code tokens[i]}, or {@value #OPEN} with access control off
+     */
+    public record Caller(String token, AccessGrant grant) {
+        /** The name of every caller while access control is off. */
+        public static final String OPEN = "open";
     }
 
     private static RejectedRequestException unauthenticated(String message, String challenge) {
@@ -135,7 +156,7 @@ public class AccessControl implements ApplicationEventListener<ServerStartupEven
             if (!seen.add(new String(hash, StandardCharsets.ISO_8859_1))) {
                 throw new ConfigurationException(name + ".token is the same as an earlier entry's: give each its own token.");
             }
-            hashed.add(new HashedToken(hash, grantOf(name, entry.getAccounts())));
+            hashed.add(new HashedToken("tokens[" + entry.getIndex() + "]", hash, grantOf(name, entry.getAccounts())));
         }
         return List.copyOf(hashed);
     }
@@ -169,6 +190,6 @@ public class AccessControl implements ApplicationEventListener<ServerStartupEven
         }
     }
 
-    private record HashedToken(byte[] hash, AccessGrant grant) {
+    private record HashedToken(String name, byte[] hash, AccessGrant grant) {
     }
 }

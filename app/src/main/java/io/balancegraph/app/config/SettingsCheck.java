@@ -1,7 +1,10 @@
 package io.balancegraph.app.config;
 
+import io.balancegraph.app.demo.DemoSettings;
 import io.balancegraph.app.redis.RedisAddress;
 import io.balancegraph.app.redis.RedisSettings;
+import io.balancegraph.app.subscriptions.SubscriptionSettings;
+import io.balancegraph.app.webhooks.WebhookSettings;
 import io.balancegraph.domain.text.Echo;
 import io.balancegraph.graphql.CacheSettings;
 import io.balancegraph.graphql.FinanceSettings;
@@ -13,13 +16,15 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.server.HttpServerConfiguration;
 
 import java.util.List;
 
 /**
  * Checks the settings the app reads that nothing else checks at start-up, before any other eager bean is built
  * ({@link Order} first among the {@code @Context} beans) and so before the server binds its port. The GraphQL
- * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers;
+ * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers (the
+ * webhook, subscription and demo settings when the first delivery, connection or tick comes);
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
  * again by the ledger's factory, with the same method. {@code redis.uri} is checked here because nothing else reads
@@ -35,15 +40,21 @@ public class SettingsCheck {
      * Micronaut reads any text as a boolean ("maybe" is {@code false}), so a typo in
      * {@code balancegraph.access.enabled} could turn access control off: these must say true or false.
      */
-    static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection");
+    static final List<String> BOOLEANS = List.of("balancegraph.access.enabled", "balancegraph.graphql.introspection",
+            "graphql.graphql-ws.enabled");
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
-                         BeanProvider<StripeConfiguration> stripe, BeanProvider<RedisSettings> redis) {
+                         BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
+                         SubscriptionSettings subscriptions, DemoSettings demo, BeanProvider<HttpServerConfiguration> server,
+                         BeanProvider<RedisSettings> redis) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
         requirePort(environment);
         graphql.validate();
         cache.validate();
         finance.validate();
+        webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
+        subscriptions.validate();
+        demo.validate(environment.containsProperty(STRIPE_KEY));
         if (environment.containsProperty(STRIPE_KEY)) {
             stripe.get().checkedSettings();
         }

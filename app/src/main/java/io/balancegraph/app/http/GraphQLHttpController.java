@@ -68,7 +68,7 @@ public class GraphQLHttpController {
                 graphQLRequest.query(), graphQLRequest.operationName(), graphQLRequest.variables());
         return Mono.from(invocation.invoke(data, request, response))
                 .map(result -> response
-                        .status(status(result, type))
+                        .status(status(result, type, request.getMethod()))
                         .contentType(type.contentType())
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .body(GraphQLJson.write(result.toSpecification())));
@@ -79,6 +79,8 @@ public class GraphQLHttpController {
      * <ul>
      *   <li>a GET whose operation is not a query (the engine refused it, {@code OPERATION_NOT_ALLOWED}): 405 with
      *       {@code Allow: POST}, as the spec requires;</li>
+     *   <li>a POST of a subscription (refused too: a subscription runs over graphql-ws at {@code /graphql-ws}): 400
+     *       with the coded error, in both response types;</li>
      *   <li>an {@code operationName} that picks no operation ({@code OPERATION_RESOLUTION_FAILURE}): 400 in both
      *       response types, since the client has a bug;</li>
      *   <li>otherwise (the document did not parse or validate, the variables did not coerce): 400 in
@@ -86,17 +88,17 @@ public class GraphQLHttpController {
      *       as it asks whatever the GraphQL errors.</li>
      * </ul>
      */
-    private static HttpStatus status(ExecutionResult result, ResponseMediaType type) {
+    private static HttpStatus status(ExecutionResult result, ResponseMediaType type, HttpMethod method) {
         if (result.isDataPresent()) {
             return HttpStatus.OK;
         }
         Map<String, Object> refusal = result.getErrors().isEmpty() ? Map.of() : result.getErrors().get(0).getExtensions();
         Object code = refusal == null ? null : refusal.get("code");
-        if (ErrorCode.OPERATION_NOT_ALLOWED.name().equals(code)) {
+        if (ErrorCode.OPERATION_NOT_ALLOWED.name().equals(code) && method == HttpMethod.GET) {
             throw new RejectedRequestException(HttpStatus.METHOD_NOT_ALLOWED,
                     "A " + refusal.get("operation") + " cannot be sent with GET: use POST.", ALLOW_POST);
         }
-        if (ErrorCode.OPERATION_RESOLUTION_FAILURE.name().equals(code)) {
+        if (ErrorCode.OPERATION_RESOLUTION_FAILURE.name().equals(code) || ErrorCode.OPERATION_NOT_ALLOWED.name().equals(code)) {
             return HttpStatus.BAD_REQUEST;
         }
         return type == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? HttpStatus.BAD_REQUEST : HttpStatus.OK;

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  * Jackson settings (e.g. leaving out nulls) can never change the shape of a GraphQL response, and so that
  * reading is strict: trailing content after the JSON value is an error.
  */
-final class GraphQLJson {
+public final class GraphQLJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -24,7 +24,7 @@ final class GraphQLJson {
     private GraphQLJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -33,7 +33,7 @@ final class GraphQLJson {
     }
 
     /** The JSON value in the bytes; a 400 naming where the JSON broke (line and column only) when it is not JSON. */
-    static JsonNode read(byte[] json, String what) {
+    public static JsonNode read(byte[] json, String what) {
         try {
             return MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
@@ -45,7 +45,7 @@ final class GraphQLJson {
         }
     }
 
-    static Object toJava(JsonNode node) {
+    public static Object toJava(JsonNode node) {
         return MAPPER.convertValue(node, Object.class);
     }
 

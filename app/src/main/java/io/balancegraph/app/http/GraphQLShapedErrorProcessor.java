@@ -1,5 +1,6 @@
 package io.balancegraph.app.http;
 
+import io.balancegraph.app.webhooks.WebhookSettings;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -21,6 +22,10 @@ public class GraphQLShapedErrorProcessor implements ErrorResponseProcessor<Strin
     @Override
     public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && context.getRequest().getPath().equals(WebhookSettings.PATH)) {
+            // Stripe's webhook delivery: every refusal there is a 400 with a reason (docs/http.md).
+            return ErrorResponses.of(context.getRequest(), HttpStatus.BAD_REQUEST, "The body is too large for a Stripe event.");
+        }
         MutableHttpResponse<String> error = ErrorResponses.of(context.getRequest(), status, message(status));
         response.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

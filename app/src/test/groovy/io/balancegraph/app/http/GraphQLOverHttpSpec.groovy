@@ -96,6 +96,7 @@ class GraphQLOverHttpSpec extends EndpointSpec {
         'a GET with an unknown operationName'    | { it.get('/graphql', [query: 'query A { __typename }', operationName: 'B']) }           || 400    | 'OPERATION_RESOLUTION_FAILURE' | "no operation named 'B'"
         'a mutation by GET'                      | { it.get('/graphql', [query: 'mutation { __typename }']) }                              || 405    | 'METHOD_NOT_ALLOWED'     | 'use POST'
         'a subscription by GET'                  | { it.get('/graphql', [query: 'subscription S { __typename }']) }                        || 405    | 'METHOD_NOT_ALLOWED'     | 'use POST'
+        'a subscription by POST'                 | { it.post('/graphql', '{"query":"subscription { balanceChanged { livemode } }"}') }    || 400    | 'OPERATION_NOT_ALLOWED'  | 'graphql-ws'
         'a PUT'                                  | { it.send('PUT', '/graphql', HttpRequest.BodyPublishers.ofString(BODY), JSON) }         || 405    | 'METHOD_NOT_ALLOWED'     | 'Allow header'
         'a body over 64 KB'                      | { it.post('/graphql', bodyOf(70_000)) }                                                 || 413    | 'PAYLOAD_TOO_LARGE'      | 'too large'
         'a chunked body over 64 KB'              | { chunked(it, bodyOf(70_000)) }                                                               || 413    | 'PAYLOAD_TOO_LARGE'      | 'too large'

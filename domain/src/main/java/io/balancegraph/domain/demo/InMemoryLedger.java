@@ -2,6 +2,7 @@ package io.balancegraph.domain.demo;
 
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
+import io.balancegraph.domain.balance.BalanceAmount;
 import io.balancegraph.domain.error.InvalidRequestException;
 import io.balancegraph.domain.error.PermissionException;
 import io.balancegraph.domain.error.UpstreamError;
@@ -10,20 +11,25 @@ import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.query.Position;
 import io.balancegraph.domain.transaction.BalanceTransaction;
+import io.balancegraph.domain.money.Money;
 import io.balancegraph.domain.transaction.TransactionSource;
+import io.balancegraph.domain.transaction.TransactionStatus;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The ports answered from memory, with Stripe's semantics: newest first, cursors by object id, filters
- * as Stripe applies them, an unknown cursor refused as Stripe refuses it. Thread-safe (immutable).
+ * as Stripe applies them, an unknown cursor refused as Stripe refuses it. Thread-safe (immutable: {@link #with}
+ * makes a new ledger).
  * Used by the app's demo mode and by tests, ours and embedders'.
  */
 public final class InMemoryLedger implements BalanceLedger {
@@ -42,6 +48,31 @@ public final class InMemoryLedger implements BalanceLedger {
     /** {@return a builder with no account: a read of an account not added fails with {@link PermissionException}} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * {@return a ledger like this one, with the transaction added to the account: listed in its place (newest first)
+     * and its net amount added to the account's available or pending funds in its currency, as at Stripe}
+     *
+     * <p>This ledger does not change; the demo's ticking swaps the ledger it serves for the one returned.
+     *
+     * @param account     an account of this ledger
+     * @param transaction a transaction whose id the account does not have yet, available or pending
+     * @throws IllegalArgumentException when the ledger has no such account, the id is taken, or the transaction is
+     *                                  neither available nor pending
+     */
+    public InMemoryLedger with(Account account, BalanceTransaction transaction) {
+        Objects.requireNonNull(transaction, "transaction");
+        Book book = books.get(Objects.requireNonNull(account, "account"));
+        if (book == null) {
+            throw new IllegalArgumentException("The ledger has no account " + account.name());
+        }
+        if (book.byId(transaction.id()).isPresent()) {
+            throw new IllegalArgumentException("The account has a transaction " + transaction.id() + " already");
+        }
+        Map<Account, Book> more = new HashMap<>(books);
+        more.put(account, book.with(transaction));
+        return new InMemoryLedger(more);
     }
 
     @Override
@@ -87,6 +118,42 @@ public final class InMemoryLedger implements BalanceLedger {
 
     /** One account's balance and transactions, newest first, with the payout each was paid out in. */
     private record Book(Balance balance, List<BalanceTransaction> transactions, Map<String, String> payoutByTransaction) {
+
+        Book with(BalanceTransaction transaction) {
+            boolean available = transaction.status().equals(TransactionStatus.AVAILABLE);
+            if (!available && !transaction.status().equals(TransactionStatus.PENDING)) {
+                throw new IllegalArgumentException("A transaction added to a demo ledger is available or pending, not "
+                        + transaction.status().value());
+            }
+            List<BalanceTransaction> sorted = new ArrayList<>(transactions);
+            sorted.add(transaction);
+            sorted.sort(NEWEST_FIRST);
+            Balance b = balance;
+            Balance moved = new Balance(available ? plus(b.available(), transaction.net()) : b.available(),
+                    available ? b.pending() : plus(b.pending(), transaction.net()),
+                    b.connectReserved(), b.instantAvailable(), b.issuing(), b.refundAndDisputePrefunding(), b.livemode());
+            return new Book(moved, List.copyOf(sorted), payoutByTransaction);
+        }
+
+        /** The amounts with the net added to its currency's entry (and its card part), or a new entry for it. */
+        private static List<BalanceAmount> plus(List<BalanceAmount> amounts, Money net) {
+            List<BalanceAmount> result = new ArrayList<>();
+            boolean added = false;
+            for (BalanceAmount amount : amounts) {
+                if (amount.currency().equals(net.currency())) {
+                    Map<String, Money> parts = new TreeMap<>(amount.bySourceType());
+                    parts.merge("card", net, Money::plus);
+                    result.add(new BalanceAmount(amount.money().plus(net), parts, amount.netAvailable()));
+                    added = true;
+                } else {
+                    result.add(amount);
+                }
+            }
+            if (!added) {
+                result.add(BalanceAmount.of(net, Map.of("card", net)));
+            }
+            return result;
+        }
 
         Optional<BalanceTransaction> byId(String id) {
             return transactions.stream().filter(t -> t.id().equals(id)).findFirst();
