@@ -28,6 +28,10 @@ public final class StripeApiKey {
     }
 
     /**
+     * {@return the key, checked}
+     *
+     * @param key a secret ({@code sk_test_…}, {@code sk_live_…}) or restricted ({@code rk_test_…},
+     *            {@code rk_live_…}) key
      * @throws IllegalArgumentException when the text is not a secret or restricted key; the message says why
      *                                  and shows at most the key's prefix
      */
@@ -72,7 +76,11 @@ public final class StripeApiKey {
         return "something else (" + key.length() + " characters, not shown)";
     }
 
-    /** Replaces any secret or restricted key in a text by its prefix, e.g. {@code sk_test_…}. */
+    /**
+     * {@return the text with any secret or restricted key in it replaced by its prefix, e.g. {@code sk_test_…}}
+     *
+     * @param text any text, e.g. a URL or a message; {@code null} gives {@code null}
+     */
     public static String redact(String text) {
         if (text == null) {
             return null;
@@ -80,20 +88,22 @@ public final class StripeApiKey {
         return ANY_KEY.matcher(text).replaceAll("$1…");
     }
 
-    /** The key itself, for the {@code Authorization} header only. */
+    /** {@return the key itself, for the {@code Authorization} header only: never log or show it} */
     public String secret() {
         return secret;
     }
 
+    /** {@return whether it is a live-mode key ({@code sk_live_}, {@code rk_live_}): real money} */
     public boolean isLive() {
         return secret.startsWith("sk_live_") || secret.startsWith("rk_live_");
     }
 
+    /** {@return whether it is a restricted key ({@code rk_}), whose permissions are set in the Dashboard} */
     public boolean isRestricted() {
         return secret.startsWith("rk_");
     }
 
-    /** {@code sk_test_…}: the kind of key, never the key. */
+    /** {@return the kind of key, never the key: {@code sk_test_…}} */
     public String redacted() {
         return secret.substring(0, secret.indexOf('_', 3) + 1) + "…";
     }

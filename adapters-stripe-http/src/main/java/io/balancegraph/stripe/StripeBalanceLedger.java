@@ -2,25 +2,21 @@ package io.balancegraph.stripe;
 
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
-import io.balancegraph.domain.error.Failures;
-import io.balancegraph.domain.error.NotFoundException;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
-import io.balancegraph.stripe.internal.http.StripeAnswer;
-import io.balancegraph.stripe.internal.http.StripeRequest;
+import io.balancegraph.stripe.internal.http.CallOptions;
 import io.balancegraph.stripe.internal.http.StripeRequests;
 import io.balancegraph.stripe.internal.http.StripeTransport;
 import io.balancegraph.stripe.internal.json.StripeJson;
 import io.balancegraph.stripe.internal.time.Scheduling;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * The domain's ports answered by Stripe's REST API: {@code GET /v1/balance}, {@code GET /v1/balance_transactions}
@@ -32,21 +28,35 @@ import java.util.function.Function;
  * the README for what each means). Owns an HTTP client and a timer thread, both daemons: {@link #close()} it when
  * done.
  *
+ * <p>Every call uses the ledger's settings; {@link #withDeadline(Duration)} and {@link #with(RequestOptions)} give a
+ * view of the same ledger whose calls have options of their own. {@link #blocking()} gives the same reads in the
+ * calling thread, throwing the typed failures. {@link #bulk()} lists the same pages as bulk calls: they draw on the
+ * same rate limits, but queue behind interactive calls and take only {@code stripe.rate-limit.bulk-share} of them
+ * while interactive calls ask.
+ *
  * <p>Create one with {@link StripeLedgers#builder()}, or let Micronaut build it from {@code stripe.*} properties.
  */
 public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
 
     private final StripeSettings settings;
-    private final StripeJson json = new StripeJson();
-    private final StripeRequests requests;
-    private final StripeTransport transport;
+    private final StripeReads reads;
+    private final ListBalanceTransactionsPort bulk;
 
     private StripeBalanceLedger(StripeSettings settings, Scheduling clock) {
         this.settings = settings;
-        this.requests = new StripeRequests(settings.transactionsPath());
-        this.transport = clock == null ? StripeTransport.create(settings, json) : StripeTransport.create(settings, json, clock);
+        StripeJson json = new StripeJson();
+        StripeTransport transport = clock == null
+                ? StripeTransport.create(settings, json)
+                : StripeTransport.create(settings, json, clock);
+        this.reads = new StripeReads(json, new StripeRequests(settings.transactionsPath()), transport);
+        this.bulk = (account, query) -> reads.listTransactions(account, query, CallOptions.BULK);
     }
 
+    /**
+     * {@return a ledger with its own HTTP client and timer thread; close it when done}
+     *
+     * @param settings checked settings, e.g. from {@link StripeLedgers.Builder#settings()}
+     */
     public static StripeBalanceLedger create(StripeSettings settings) {
         return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), null);
     }
@@ -56,70 +66,69 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
         return new StripeBalanceLedger(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
     }
 
+    /** {@return the settings this ledger was built with} */
     public StripeSettings settings() {
         return settings;
     }
 
+    /**
+     * {@return a view of this ledger whose calls use these options} The view shares everything with this ledger
+     * (client, rate limits, {@link #close()}) and owns nothing.
+     *
+     * @param options what the view's calls ask for, e.g. {@code RequestOptions.defaults().withDeadline(…)}
+     */
+    public StripeLedgerView with(RequestOptions options) {
+        return new StripeLedgerView(this, reads, options);
+    }
+
+    /**
+     * {@return a view of this ledger whose calls have this deadline instead of {@code stripe.deadline}} For example
+     * {@code stripe.withDeadline(Duration.ofSeconds(2)).blocking().readBalance(account)}.
+     *
+     * @param deadline how long one call may take in all, from when it is made: rate-limit waits, attempts and the
+     *                 waits between them; positive, at most a day
+     * @throws IllegalArgumentException when it is {@code null}, not positive or longer than a day
+     */
+    public StripeLedgerView withDeadline(Duration deadline) {
+        return with(RequestOptions.defaults().withDeadline(deadline));
+    }
+
     @Override
     public CompletionStage<Balance> readBalance(Account account) {
-        Objects.requireNonNull(account, "account");
-        return read(requests.balance(), account, call -> call.thenApply(answer -> answer.read(json::balance)));
+        return reads.readBalance(account, CallOptions.DEFAULTS);
     }
 
     @Override
     public CompletionStage<Page<BalanceTransaction>> listTransactions(Account account, BalanceTransactionQuery query) {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(query, "query");
-        return read(requests.listTransactions(query), account,
-                call -> call.thenApply(answer -> answer.read(body -> json.transactionPage(body, query.position()))));
+        return reads.listTransactions(account, query, CallOptions.DEFAULTS);
     }
 
     /**
-     * Empty when Stripe has no such transaction ({@code 404 resource_missing}), and, without asking Stripe, when the
-     * id cannot be a Stripe id at all.
+     * {@return the list port whose calls are bulk calls} The same requests and answers as {@link #listTransactions},
+     * drawing on the same rate limits, but queued behind every interactive call and held to
+     * {@code stripe.rate-limit.bulk-share} of each limit while interactive calls ask (all of it while none do). For
+     * walks over many pages ({@code TransactionWalk.parallel(ledger.bulk(), …)}), so that they never hold a
+     * dashboard's reads back by more than a permit or so.
+     */
+    @Override
+    public ListBalanceTransactionsPort bulk() {
+        return bulk;
+    }
+
+    /**
+     * {@inheritDoc} Empty when Stripe has no such transaction ({@code 404 resource_missing}), and, without asking
+     * Stripe, when the id cannot be a Stripe id at all.
      */
     @Override
     public CompletionStage<Optional<BalanceTransaction>> getTransaction(Account account, String transactionId,
                                                                        boolean expandSource) {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(transactionId, "transactionId");
-        if (!StripeRequests.isId(transactionId)) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return read(requests.getTransaction(transactionId, expandSource), account, call -> call
-                .thenApply(answer -> Optional.of(answer.read(json::transaction)))
-                .handle((found, failure) -> {
-                    if (failure == null) {
-                        return found;
-                    }
-                    Throwable cause = Failures.unwrap(failure);
-                    if (cause instanceof NotFoundException missing && "resource_missing".equals(missing.error().code())) {
-                        return Optional.empty();
-                    }
-                    throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-                }));
+        return reads.getTransaction(account, transactionId, expandSource, CallOptions.DEFAULTS);
     }
 
-    /**
-     * Sends the request and hands back what {@code reading} makes of the answer, as a stage whose cancellation ends
-     * the call. A dependent stage alone would not: a {@code CompletableFuture} never passes cancellation upstream.
-     */
-    private <T> CompletionStage<T> read(StripeRequest request, Account account,
-                                        Function<CompletableFuture<StripeAnswer>, CompletableFuture<T>> reading) {
-        CompletableFuture<StripeAnswer> call = transport.send(request, account);
-        CompletableFuture<T> result = reading.apply(call);
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                call.cancel(false);
-            }
-        });
-        return result;
-    }
-
-    /** Fails calls still in flight, closes the HTTP client and stops the timer thread. Idempotent. */
+    /** Fails calls still in flight (its views' included), closes the HTTP client and stops the timer thread. Idempotent. */
     @Override
     public void close() {
-        transport.close();
+        reads.close();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.balancegraph.stripe;
 
 import io.balancegraph.domain.text.Echo;
+import io.balancegraph.stripe.internal.limit.BulkShare;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Stripe adapter is configured with, checked on construction. Built by
- * {@link StripeLedgers#builder()} and, in a Micronaut application, from the {@code stripe.*} properties.
+ * Everything the Stripe adapter is configured with, checked on construction: a wrong value is an
+ * {@link IllegalArgumentException} whose message names its {@code stripe.*} property and shows at most the key's
+ * prefix; the base URL loses a trailing slash. Built by {@link StripeLedgers#builder()} and, in a Micronaut
+ * application, from the {@code stripe.*} properties.
  *
  * @param apiKey           the secret or restricted key, sent as {@code Authorization: Bearer}
  * @param baseUrl          where Stripe is, without a trailing slash
@@ -34,15 +37,34 @@ public record StripeSettings(
         Retry retry,
         RateLimit rateLimit) {
 
+    /** Stripe's own API: {@code https://api.stripe.com}. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.stripe.com");
     /** The API version the DTOs are written against; Stripe answers in the shape of the version asked for. */
     public static final String DEFAULT_API_VERSION = "2026-07-29.dahlia";
+    /** How long to wait for a connection unless set: 2 s (stripe-java: 30 s). */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long to wait for one answer unless set: 5 s (stripe-java: 80 s). */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    /** How long one call may take in all unless set: 12 s, room for three attempts and the waits between them. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(12);
 
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?");
 
+    /**
+     * Checks every setting.
+     *
+     * @param apiKey           the key; required
+     * @param baseUrl          an absolute http(s) URL without query, fragment or user info; https with a live key
+     * @param apiVersion       a dated version, e.g. {@value #DEFAULT_API_VERSION}
+     * @param transactionsPath required
+     * @param connectTimeout   positive
+     * @param readTimeout      positive
+     * @param deadline         positive
+     * @param retry            required
+     * @param rateLimit        required
+     * @throws IllegalArgumentException naming the first wrong setting as its {@code stripe.*} property
+     * @throws NullPointerException     when the key, the transactions path, the retry or the rate limit is missing
+     */
     public StripeSettings {
         Objects.requireNonNull(apiKey, "apiKey");
         baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl"), apiKey);
@@ -58,7 +80,12 @@ public record StripeSettings(
         Objects.requireNonNull(rateLimit, "rateLimit");
     }
 
-    /** The settings for a key with every default: Stripe's own URL, the pinned version, the limits of the key's mode. */
+    /**
+     * {@return the settings for a key with every default: Stripe's own URL, the pinned version, the limits of the
+     * key's mode}
+     *
+     * @param apiKey the key to send
+     */
     public static StripeSettings defaults(StripeApiKey apiKey) {
         return new StripeSettings(apiKey, DEFAULT_BASE_URL, DEFAULT_API_VERSION, TransactionsPath.BALANCE_TRANSACTIONS,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_DEADLINE, Retry.DEFAULT, RateLimit.forKey(apiKey));
@@ -98,7 +125,8 @@ public record StripeSettings(
      * When a failed attempt is tried again: connection errors, timeouts, HTTP 409, 429 and 5xx, unless Stripe says
      * {@code Stripe-Should-Retry: false} (and always when it says {@code true}), within {@link #deadline()}.
      * The wait before attempt {@code n + 1} is {@code initialBackoff × 2^(n-1)}, capped at {@code maxBackoff},
-     * of which a random half is waited ("equal jitter"); a {@code Retry-After} from Stripe replaces it.
+     * of which a random half is waited ("equal jitter"); a {@code Retry-After} from Stripe replaces it. The attempts
+ * must be 1 to 10, the waits positive, and the longest wait no shorter than the first.
      *
      * @param maxAttempts    attempts in all, the first included; 1 turns retries off
      * @param initialBackoff the wait before the second attempt (before jitter)
@@ -106,9 +134,19 @@ public record StripeSettings(
      */
     public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
+        /** Three attempts, 500 ms before the second, at most 5 s between two. */
         public static final Retry DEFAULT = new Retry(3, Duration.ofMillis(500), Duration.ofSeconds(5));
+        /** One attempt: no retries. */
         public static final Retry NONE = new Retry(1, Duration.ofMillis(500), Duration.ofSeconds(5));
 
+        /**
+         * Checks the values.
+         *
+         * @param maxAttempts    1 to 10
+         * @param initialBackoff positive
+         * @param maxBackoff     positive, no shorter than {@code initialBackoff}
+         * @throws IllegalArgumentException naming the wrong {@code stripe.retry.*} property
+         */
         public Retry {
             if (maxAttempts < 1 || maxAttempts > 10) {
                 throw new IllegalArgumentException("stripe.retry.max-attempts must be between 1 (no retries) and 10, not " + maxAttempts);
@@ -129,19 +167,41 @@ public record StripeSettings(
      * whose turn would come after its deadline, or that would queue behind {@code maxQueued} others, fails at once
      * with a {@link io.balancegraph.domain.error.RateLimitedException} carrying the wait it would have had.
      *
+     * <p>Bulk calls ({@link StripeBalanceLedger#bulk()}) share each limit with interactive ones: an interactive call
+     * always goes ahead of queued bulk calls, and while interactive calls ask (one waits, or one asked in the last
+     * second) bulk calls take at most {@code bulkShare} percent of any second's permits; with no interactive call
+     * asking they may take them all.
+     *
      * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
      * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
      * @param maxQueued                    at most this many calls wait for a permit of one limit; 0: none waits
+     * @param bulkShare                    the percentage of each limit bulk calls may take while interactive calls
+     *                                     ask, 1 to 100
      */
-    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued) {
+    public record RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued, int bulkShare) {
 
+        /** Stripe's limit for an account in test mode (a sandbox): 25 requests per second. */
         public static final int TEST_MODE_REQUESTS_PER_SECOND = 25;
+        /** Stripe's limit for an account in live mode: 100 requests per second. */
         public static final int LIVE_MODE_REQUESTS_PER_SECOND = 100;
+        /** Stripe's default limit for one endpoint, in either mode: 25 requests per second. */
         public static final int ENDPOINT_REQUESTS_PER_SECOND = 25;
         /** Ten seconds of queue at the test-mode limit; in test mode the 12 s deadline refuses calls before this does. */
         public static final int DEFAULT_MAX_QUEUED = 250;
+        /** Four fifths: a walk keeps most of the budget, and a dashboard finds a fifth of every second free. */
+        public static final int DEFAULT_BULK_SHARE = 80;
+        /** No client-side limit at all (for a local stand-in, or when something else keeps the budget). */
         public static final RateLimit NONE = new RateLimit(0, 0);
 
+        /**
+         * Checks the values.
+         *
+         * @param requestsPerSecond            0 or more
+         * @param perEndpointRequestsPerSecond 0 or more
+         * @param maxQueued                    0 or more
+         * @param bulkShare                    1 to 100
+         * @throws IllegalArgumentException when a value is negative, or the bulk share out of range
+         */
         public RateLimit {
             if (requestsPerSecond < 0 || perEndpointRequestsPerSecond < 0) {
                 throw new IllegalArgumentException("stripe.rate-limit values are requests per second, 0 or more (0: no limit), not "
@@ -151,14 +211,35 @@ public record StripeSettings(
                 throw new IllegalArgumentException("stripe.rate-limit.max-queued must be 0 or more (0: no call waits for a permit), not "
                         + maxQueued);
             }
+            new BulkShare(bulkShare); // checks it: one rule and one message for the limiter and the settings
         }
 
-        /** The limits with the default queue bound ({@value #DEFAULT_MAX_QUEUED}). */
+        /**
+         * The limits with the default bulk share ({@value #DEFAULT_BULK_SHARE} %).
+         *
+         * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
+         * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
+         * @param maxQueued                    at most this many calls wait for a permit of one limit; 0: none waits
+         */
+        public RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond, int maxQueued) {
+            this(requestsPerSecond, perEndpointRequestsPerSecond, maxQueued, DEFAULT_BULK_SHARE);
+        }
+
+        /**
+         * The limits with the default queue bound ({@value #DEFAULT_MAX_QUEUED}) and bulk share.
+         *
+         * @param requestsPerSecond            at most this many requests leave in any one second; 0 for no limit
+         * @param perEndpointRequestsPerSecond at most this many to any one endpoint in any one second; 0 for no limit
+         */
         public RateLimit(int requestsPerSecond, int perEndpointRequestsPerSecond) {
             this(requestsPerSecond, perEndpointRequestsPerSecond, DEFAULT_MAX_QUEUED);
         }
 
-        /** Stripe's limits for the key's mode: 25 per second in test mode, 100 in live mode, 25 per endpoint. */
+        /**
+         * {@return Stripe's limits for the key's mode: 25 per second in test mode, 100 in live mode, 25 per endpoint}
+         *
+         * @param key the key whose mode decides
+         */
         public static RateLimit forKey(StripeApiKey key) {
             return new RateLimit(key.isLive() ? LIVE_MODE_REQUESTS_PER_SECOND : TEST_MODE_REQUESTS_PER_SECOND,
                     ENDPOINT_REQUESTS_PER_SECOND);

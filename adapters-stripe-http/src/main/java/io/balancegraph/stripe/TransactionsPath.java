@@ -26,19 +26,22 @@ public enum TransactionsPath {
         this.path = path;
     }
 
-    /** The path of the list; a transaction is at {@code path + "/" + id}. */
+    /** {@return the path of the list, e.g. {@code /v1/balance_transactions}; a transaction is at {@code path + "/" + id}} */
     public String path() {
         return path;
     }
 
-    /** How it is written in configuration: {@code balance_transactions} or {@code balance/history}. */
+    /** {@return how it is written in configuration: {@code balance_transactions} or {@code balance/history}} */
     public String configName() {
         return configName;
     }
 
     /**
-     * Reads {@code balance_transactions} or {@code balance/history} (also with {@code -} for {@code _} or
-     * {@code /}, with or without {@code /v1/}, in any case, or the constant's name).
+     * {@return the path a configuration value names}
+     *
+     * @param text {@code balance_transactions} or {@code balance/history} (also with {@code -} for {@code _} or
+     *             {@code /}, with or without {@code /v1/}, in any case, or the constant's name)
+     * @throws IllegalArgumentException when it names neither
      */
     public static TransactionsPath parse(String text) {
         String normalized = text == null ? "" : text.strip().toLowerCase(Locale.ROOT)

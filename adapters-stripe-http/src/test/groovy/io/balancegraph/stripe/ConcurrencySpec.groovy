@@ -73,4 +73,35 @@ class ConcurrencySpec extends FakeStripeSpecification {
         then:
         await(both) == [4, 3]
     }
+
+    def "the ledger's bulk view lists the same pages, queued behind interactive reads made after it"() {
+        given:
+        stripe.answers('/v1/balance', 'balance-minimal')
+        stripe.answers('/v1/balance_transactions', 'transactions-newest')
+        def stripeLedger = ledger { requestsPerSecond(1); perEndpointRequestsPerSecond(25) }
+        def query = io.balancegraph.domain.query.BalanceTransactionQuery.firstPage()
+
+        when: 'a balance read takes this second; a bulk page read, then another balance read, wait'
+        def first = stripeLedger.readBalance(Account.platform()).toCompletableFuture()
+        def bulkPage = stripeLedger.bulk().listTransactions(Account.platform(), query).toCompletableFuture()
+        def second = stripeLedger.readBalance(Account.platform()).toCompletableFuture()
+        stripe.awaitArrivals('/v1/balance', 1)
+
+        and: 'the window moves on by one second: one more permit'
+        clock.advance(Duration.ofSeconds(1))
+        stripe.awaitArrivals('/v1/balance', 2)
+
+        then: 'it went to the later balance read, not to the bulk read queued before it'
+        stripe.arrived('/v1/balance_transactions') == 0
+
+        when: 'the window moves on again'
+        clock.advance(Duration.ofSeconds(1))
+        await(CompletableFuture.allOf(first, bulkPage, second))
+
+        then: 'the bulk read went at 2 s, with the same page an interactive read gets'
+        stripe.arrived('/v1/balance_transactions') == 1
+        clock.elapsed == Duration.ofSeconds(2)
+        bulkPage.get().items()*.id() == await(stripeLedger.listTransactions(Account.platform(), query)).items()*.id()
+        bulkPage.get().items().size() == 3
+    }
 }

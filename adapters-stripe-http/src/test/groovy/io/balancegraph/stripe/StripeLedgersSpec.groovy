@@ -24,6 +24,7 @@ class StripeLedgersSpec extends FakeStripeSpecification {
         settings.deadline() == Duration.ofSeconds(12)
         settings.retry() == new StripeSettings.Retry(3, Duration.ofMillis(500), Duration.ofSeconds(5))
         settings.rateLimit().maxQueued() == 250
+        settings.rateLimit().bulkShare() == 80
         settings == StripeSettings.defaults(StripeApiKey.of(FakeStripe.KEY))
     }
 
@@ -89,6 +90,7 @@ class StripeLedgersSpec extends FakeStripeSpecification {
         'a negative backoff'            | { initialBackoff(Duration.ofMillis(-1)) }           || 'stripe.retry.initial-backoff must be a positive duration'
         'a negative rate'               | { perEndpointRequestsPerSecond(-1) }                || 'stripe.rate-limit values are requests per second'
         'a negative queue bound'        | { maxQueued(-1) }                                   || 'stripe.rate-limit.max-queued must be 0 or more'
+        'a bulk share of nothing'       | { bulkShare(0) }                                    || 'stripe.rate-limit.bulk-share is a percentage of the rate limit, 1 to 100, not 0'
     }
 
     def "closing a ledger fails the calls in flight and refuses new ones"() {

@@ -4,6 +4,7 @@ import io.balancegraph.app.metrics.MeteredLedger;
 import io.balancegraph.app.startup.LedgerDescription;
 import io.balancegraph.domain.demo.DemoLedger;
 import io.balancegraph.domain.port.BalanceLedger;
+import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.stripe.StripeBalanceLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -23,6 +24,8 @@ public class LedgerFactory {
 
     /** Names the unmetered source ledger. The metered one is {@code @Primary}: it is what any unqualified port gets. */
     public static final String SOURCE = "source";
+    /** Names the bulk list port: {@code @Named(LedgerFactory.BULK) ListBalanceTransactionsPort}. */
+    public static final String BULK = "bulk";
 
     @Singleton
     @Named(SOURCE)
@@ -49,6 +52,17 @@ public class LedgerFactory {
     @Singleton
     public BalanceLedger servedLedger(@Named(SOURCE) BalanceLedger source, @Nullable MeterRegistry registry) {
         return registry == null ? source : new MeteredLedger(source, registry);
+    }
+
+    /**
+     * The served ledger's bulk view, {@code @Named("bulk")}: for walks over many pages (finance summaries, the CSV
+     * export), whose page reads take only {@code stripe.rate-limit.bulk-share} of the budget while interactive reads
+     * ask, and queue behind them. The demo ledger has no budget: there it lists the same as the served ledger.
+     */
+    @Singleton
+    @Named(BULK)
+    public ListBalanceTransactionsPort bulkTransactions(BalanceLedger served) {
+        return served.bulk();
     }
 
     /** What the start-up log says is served. */

@@ -7,10 +7,14 @@ import io.balancegraph.app.metrics.MeteredLedger
 import io.balancegraph.app.startup.LedgerDescription
 import io.balancegraph.app.startup.StartupReporter
 import io.balancegraph.domain.demo.DemoLedger
+import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.port.BalanceLedger
+import io.balancegraph.domain.port.ListBalanceTransactionsPort
+import io.balancegraph.domain.query.BalanceTransactionQuery
 import io.balancegraph.domain.port.ReadBalancePort
 import io.balancegraph.stripe.StripeLedgers
 import io.micronaut.context.ApplicationContext
+import io.micronaut.inject.qualifiers.Qualifiers
 import io.micronaut.runtime.server.EmbeddedServer
 import org.slf4j.LoggerFactory
 import spock.lang.AutoCleanup
@@ -52,6 +56,22 @@ class LedgerWiringSpec extends Specification {
         expect:
         context.getBean(BalanceLedger) instanceof MeteredLedger
         context.getBean(ReadBalancePort).is(context.getBean(BalanceLedger))
+    }
+
+    def "the bulk list port (@Named bulk) is the metered ledger's bulk view: the demo's pages, timed as bulk reads"() {
+        given:
+        def context = server.applicationContext
+        def bulk = context.getBean(ListBalanceTransactionsPort, Qualifiers.byName(LedgerFactory.BULK))
+        def registry = context.getBean(io.micrometer.core.instrument.MeterRegistry)
+        def query = BalanceTransactionQuery.builder().limit(5).build()
+
+        when:
+        def page = bulk.listTransactions(Account.platform(), query).toCompletableFuture().join()
+
+        then:
+        page.items()*.id() == DemoLedger.create().listTransactions(Account.platform(), query).toCompletableFuture().join().items()*.id()
+        registry.find(MeteredLedger.METRIC).tags(MeteredLedger.OPERATION, 'bulk_list_transactions').timer().count() >= 1
+        context.getBean(ListBalanceTransactionsPort).is(context.getBean(BalanceLedger))
     }
 
     def "with metrics turned off the app still starts, and serves the ledger unmetered"() {

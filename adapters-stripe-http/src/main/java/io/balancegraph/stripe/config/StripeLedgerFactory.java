@@ -16,6 +16,12 @@ import io.micronaut.context.annotation.Requires;
 @Requires(property = StripeConfiguration.PREFIX + ".api-key")
 public class StripeLedgerFactory {
 
+    /**
+     * {@return the Stripe ledger, closed when the context stops}
+     *
+     * @param configuration the {@code stripe.*} properties
+     * @throws io.micronaut.context.exceptions.ConfigurationException naming the first wrong property
+     */
     @Context
     @Bean(preDestroy = "close")
     public StripeBalanceLedger stripeBalanceLedger(StripeConfiguration configuration) {

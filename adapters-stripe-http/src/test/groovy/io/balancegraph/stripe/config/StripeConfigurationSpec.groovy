@@ -59,7 +59,8 @@ class StripeConfigurationSpec extends Specification {
                 'stripe.retry.max-backoff'                         : '20ms',
                 'stripe.rate-limit.requests-per-second'            : '7',
                 'stripe.rate-limit.per-endpoint-requests-per-second': '0',
-                'stripe.rate-limit.max-queued'                     : '40'])
+                'stripe.rate-limit.max-queued'                     : '40',
+                'stripe.rate-limit.bulk-share'                     : '60'])
         def ledger = context.getBean(BalanceLedger)
 
         then:
@@ -73,7 +74,7 @@ class StripeConfigurationSpec extends Specification {
             readTimeout() == Duration.ofSeconds(3)
             deadline() == Duration.ofSeconds(9)
             retry() == new StripeSettings.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20))
-            rateLimit() == new StripeSettings.RateLimit(7, 0, 40)
+            rateLimit() == new StripeSettings.RateLimit(7, 0, 40, 60)
         }
 
         when:
@@ -157,6 +158,7 @@ class StripeConfigurationSpec extends Specification {
         'stripe.retry.max-backoff'               | '1ms'            | FakeStripe.KEY                                    || 'stripe.retry.max-backoff (PT0.001S) must not be shorter than stripe.retry.initial-backoff (PT0.5S)'
         'stripe.rate-limit.requests-per-second'  | '-5'             | FakeStripe.KEY                                    || 'stripe.rate-limit values are requests per second, 0 or more (0: no limit), not -5'
         'stripe.rate-limit.max-queued'           | '-1'             | FakeStripe.KEY                                    || 'stripe.rate-limit.max-queued must be 0 or more (0: no call waits for a permit), not -1'
+        'stripe.rate-limit.bulk-share'           | '101'            | FakeStripe.KEY                                    || 'stripe.rate-limit.bulk-share is a percentage of the rate limit, 1 to 100, not 101'
     }
 
     def "a key pasted into stripe.base-url is cut to its prefix in the message"() {

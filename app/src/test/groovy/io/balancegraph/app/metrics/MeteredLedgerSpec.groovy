@@ -12,6 +12,7 @@ import io.balancegraph.domain.error.UpstreamConnectionException
 import io.balancegraph.domain.error.UpstreamError
 import io.balancegraph.domain.error.UpstreamUnavailableException
 import io.balancegraph.domain.port.BalanceLedger
+import io.balancegraph.domain.port.ListBalanceTransactionsPort
 import io.balancegraph.domain.query.BalanceTransactionQuery
 import io.micrometer.core.instrument.MockClock
 import io.micrometer.core.instrument.Timer
@@ -162,5 +163,28 @@ class MeteredLedgerSpec extends Specification {
         then:
         registry.find(MeteredLedger.METRIC).timers()*.id*.tags*.key.flatten() as Set == [MeteredLedger.OPERATION, MeteredLedger.OUTCOME] as Set
         timer('balance', 'success').count() == 2
+    }
+
+    def "the bulk view reads the wrapped ledger's own bulk view, timed as bulk_list_transactions"() {
+        given:
+        def demo = DemoLedger.create()
+        def bulkReads = 0
+        def wrapped = [
+                readBalance     : { Account account -> demo.readBalance(account) },
+                listTransactions: { Account account, BalanceTransactionQuery query -> throw new AssertionError('not the bulk view') },
+                getTransaction  : { Account account, String id, boolean expand -> demo.getTransaction(account, id, expand) },
+                bulk            : { -> { Account account, BalanceTransactionQuery query -> bulkReads++; demo.listTransactions(account, query) } as ListBalanceTransactionsPort },
+        ] as BalanceLedger
+        def ledger = new MeteredLedger(wrapped, registry)
+
+        when:
+        def page = ledger.bulk().listTransactions(Account.platform(), BalanceTransactionQuery.builder().limit(3).build())
+                .toCompletableFuture().join()
+
+        then:
+        page.items().size() == 3
+        bulkReads == 1
+        timer('bulk_list_transactions', 'success').count() == 1
+        timer('list_transactions', 'success') == null
     }
 }

@@ -15,4 +15,13 @@ public interface BalanceLedger extends ReadBalancePort, ListBalanceTransactionsP
     default BlockingLedger blocking() {
         return BlockingLedger.of(this);
     }
+
+    /**
+     * {@return this ledger's list port for bulk work, such as a walk over many pages: where the ledger has a budget
+     * of requests (Stripe's rate limit), its calls take only a share of it while interactive reads ask, and queue
+     * behind them; a ledger without a budget (the demo) is its own bulk view, which is the default}
+     */
+    default ListBalanceTransactionsPort bulk() {
+        return this;
+    }
 }

@@ -28,6 +28,11 @@ class DemoLedgerSpec extends Specification {
         TransactionWalk.all(ledger, account, BalanceTransactionQuery.builder().limit(100).build()).toList()
     }
 
+    def "the demo ledger has no budget of requests to share: its bulk view is itself"() {
+        expect:
+        ledger.bulk().is(ledger)
+    }
+
     def "the demo ledger is the same every time it is made"() {
         expect:
         DemoLedger.create().readBalance(Account.platform()).toCompletableFuture().join() == balance()

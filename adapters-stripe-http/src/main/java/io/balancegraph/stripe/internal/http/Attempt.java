@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.internal.http;
 
 import io.balancegraph.domain.error.Failures;
+import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
- * One attempt of a call: a permit of each rate limit in turn, then one exchange; refused at once when any of the
+ * One attempt of a call: a permit of each rate limit in turn (as a call of its class), then one exchange; refused at once when any of the
  * limits could not let it start before the deadline. It ends early when cancelled (Failsafe passes a cancelled
  * call on to it) or when its call ends: then it gives back the permits it holds if its request was not sent, or
  * abandons the exchange if it was.
@@ -26,6 +27,7 @@ final class Attempt {
     private final String what;
     private final int number;
     private final List<RequestRateLimiter> limiters;
+    private final CallClass callClass;
     private final Deadline deadline;
     private final RetryRules rules;
     private final IntFunction<Exchange.Pending> exchanges;
@@ -36,11 +38,12 @@ final class Attempt {
     private Exchange.Pending exchange;
     private boolean ended;
 
-    Attempt(String what, int number, List<RequestRateLimiter> limiters, Deadline deadline, RetryRules rules,
-            IntFunction<Exchange.Pending> exchanges, Throwable previous) {
+    Attempt(String what, int number, List<RequestRateLimiter> limiters, CallClass callClass, Deadline deadline,
+            RetryRules rules, IntFunction<Exchange.Pending> exchanges, Throwable previous) {
         this.what = what;
         this.number = number;
         this.limiters = limiters;
+        this.callClass = callClass;
         this.deadline = deadline;
         this.rules = rules;
         this.exchanges = exchanges;
@@ -53,7 +56,7 @@ final class Attempt {
         call.whenComplete((answer, failure) -> outcome.cancel(false));
         int queuedBefore = 0;
         for (RequestRateLimiter limiter : limiters) {
-            PermitRefusedException refusal = limiter.refusal(deadline.atNanos(), queuedBefore);
+            PermitRefusedException refusal = limiter.refusal(deadline.atNanos(), queuedBefore, callClass);
             if (refusal != null) {
                 refused(refusal);
                 return outcome;
@@ -69,7 +72,7 @@ final class Attempt {
             send();
             return;
         }
-        Permit permit = limiters.get(index).acquire(deadline.atNanos());
+        Permit permit = limiters.get(index).acquire(deadline.atNanos(), callClass);
         if (!hold(permit)) {
             permit.release();
             return;

@@ -89,7 +89,7 @@ final class CallPolicy {
         CompletableFuture<StripeAnswer> execution = failsafe.getStageAsync(context -> {
             int number = context.getAttemptCount() + 1;
             attempts.set(number);
-            return new Attempt(what, number, limits.forEndpoint(endpoint), due, rules, exchanges,
+            return new Attempt(what, number, limits.forEndpoint(endpoint), options.callClass(), due, rules, exchanges,
                     context.getLastException()).start(result);
         });
         execution.whenComplete((answer, failure) -> {

@@ -1,8 +1,10 @@
 package io.balancegraph.stripe.internal.limit;
 
 /**
- * The grants of the last second, oldest first, in a ring buffer of the limit's size: how many there are, when the
- * next place frees up, and when the {@code n}-th grant from now can come. Not thread-safe: the limiter guards it.
+ * The grants of the last second, oldest first, in a ring buffer: how many there are, when the count next drops
+ * below the window's limit, and when the {@code n}-th grant from now can come under that limit. The limit may be
+ * lower than the buffer holds: the bulk share's window counts bulk grants against the share, yet bulk may hold
+ * every place of the second while no interactive call asks. Not thread-safe: the limiter guards it.
  */
 final class GrantWindow {
 
@@ -13,22 +15,33 @@ final class GrantWindow {
     private int oldest;
     private int granted;
 
-    /** @param limit grants per second, at least 1 */
+    /** @param limit grants per second, at least 1; the window holds that many */
     GrantWindow(int limit) {
-        this.limit = limit;
-        this.grants = new long[limit];
+        this(limit, limit);
     }
 
-    /** Forgets the grants older than one second at {@code now}; then says whether another fits. */
+    /**
+     * @param limit    grants per second that {@link #hasRoom} and {@link #startOf} go by, at least 1
+     * @param capacity the most grants it can hold, at least {@code limit}
+     */
+    GrantWindow(int limit, int capacity) {
+        this.limit = limit;
+        this.grants = new long[capacity];
+    }
+
+    /** Forgets the grants older than one second at {@code now}; then says whether another fits under the limit. */
     boolean hasRoom(long now) {
-        while (granted > 0 && now - grants[oldest] >= WINDOW_NANOS) {
-            oldest = (oldest + 1) % grants.length;
-            granted--;
-        }
+        forgetExpired(now);
         return granted < limit;
     }
 
-    /** Records a grant at {@code now}; the caller checked {@link #hasRoom}. */
+    /** How many grants the last second holds at {@code now}. */
+    int count(long now) {
+        forgetExpired(now);
+        return granted;
+    }
+
+    /** Records a grant at {@code now}; the caller checked that the buffer has a place. */
     void record(long now) {
         grants[(oldest + granted) % grants.length] = now;
         granted++;
@@ -47,9 +60,10 @@ final class GrantWindow {
         }
     }
 
-    /** When the oldest grant leaves the window: the next place, when the window is full. */
+    /** When the count drops below the limit again: now when it is below, else when enough old grants leave. */
     long nextRoomAt(long now) {
-        return granted == 0 ? now : grants[oldest] + WINDOW_NANOS;
+        forgetExpired(now);
+        return granted < limit ? now : grants[(oldest + granted - limit) % grants.length] + WINDOW_NANOS;
     }
 
     /**
@@ -58,8 +72,16 @@ final class GrantWindow {
      * {@code limit} before it leaves the window.
      */
     long startOf(int ahead, long now) {
+        forgetExpired(now);
         int making = granted + ahead % limit - limit;
         long start = making < 0 ? now : grants[(oldest + making) % grants.length] + WINDOW_NANOS;
         return start + (long) (ahead / limit) * WINDOW_NANOS;
+    }
+
+    private void forgetExpired(long now) {
+        while (granted > 0 && now - grants[oldest] >= WINDOW_NANOS) {
+            oldest = (oldest + 1) % grants.length;
+            granted--;
+        }
     }
 }

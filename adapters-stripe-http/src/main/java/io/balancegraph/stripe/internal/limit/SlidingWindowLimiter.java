@@ -8,19 +8,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Lets at most {@code permitsPerSecond} requests start in any window of one second and queues the rest in arrival
- * order, each until its deadline at most: a request that could not start before its deadline, or that would queue
- * behind {@code maxQueued} others, is refused at once, with the wait it would have had.
+ * Lets at most {@code permitsPerSecond} requests start in any window of one second and queues the rest, each until
+ * its deadline at most: a request that could not start before its deadline, or that would queue behind
+ * {@code maxQueued} others, is refused at once, with the wait it would have had. Interactive requests queue in
+ * arrival order ahead of bulk ones, which queue in arrival order too and take a free place only as the
+ * {@link BulkShare} rule allows: below their cap of the last second's grants while interactive calls ask, the whole
+ * limit while none do.
  *
  * <p>Hand-written, because no stock limiter does all of this: Failsafe's and Bucket4j's local limiters wait by
- * blocking a thread (or by reserving a permit that a cancelled request cannot hand back), and Resilience4j's does
- * not queue at all. Here a queued request holds no thread, only its place; one timer task hands out permits as the
- * window moves on; a request that gives up leaves the queue, and a permit granted to a request that will not be
- * sent after all is given back. A sliding window over the last grants (rather than a token bucket) makes the
- * guarantee exact: no second, wherever it starts, sees more than the limit, even right after an idle period; and
- * it makes the wait of a newcomer exact too, as every grant before its turn is already known.
+ * blocking a thread (or by reserving a permit that a cancelled request cannot hand back), Resilience4j's does not
+ * queue at all, and none has classes of callers. Here a queued request holds no thread, only its place; one timer
+ * task hands out permits as the window moves on; a request that gives up leaves the queue, and a permit granted to a
+ * request that will not be sent after all is given back. A sliding window over the last grants (rather than a token
+ * bucket) makes the guarantee exact: no second, wherever it starts, sees more than the limit, even right after an
+ * idle period; and it makes the wait of an interactive newcomer exact too, as every grant before its turn is known.
  */
 public final class SlidingWindowLimiter implements RequestRateLimiter {
 
@@ -28,16 +32,29 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
     private final int maxQueued;
     private final String name;
     private final Scheduling scheduling;
+    private final int bulkCap;
     private final GrantWindow window;
-    private final ArrayDeque<WindowPermit> waiting = new ArrayDeque<>();
-    private boolean drainScheduled;
+    /** The bulk grants of the last second, counted against the cap. */
+    private final GrantWindow bulkWindow;
+    private final ArrayDeque<WindowPermit> interactive = new ArrayDeque<>();
+    private final ArrayDeque<WindowPermit> bulk = new ArrayDeque<>();
+    /** When an interactive request last asked; {@code Long.MIN_VALUE} until one has. */
+    private long lastInteractiveAt = Long.MIN_VALUE;
+    private ScheduledFuture<?> drain;
+    private long drainAt;
+
+    /** A limiter with the {@link BulkShare#DEFAULT default} bulk share. */
+    public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, String name, Scheduling scheduling) {
+        this(permitsPerSecond, maxQueued, BulkShare.DEFAULT, name, scheduling);
+    }
 
     /**
      * @param permitsPerSecond the limit; 0 for none
-     * @param maxQueued        how many requests may wait at most; 0 for none
+     * @param maxQueued        how many requests may wait at most, of both classes; 0 for none
+     * @param share            how much of the limit bulk requests may take while interactive ones ask
      * @param name             how messages name the limit, e.g. {@code stripe.rate-limit.requests-per-second 25}
      */
-    public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, String name, Scheduling scheduling) {
+    public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, BulkShare share, String name, Scheduling scheduling) {
         if (permitsPerSecond < 0 || maxQueued < 0) {
             throw new IllegalArgumentException("permitsPerSecond and maxQueued must be 0 or more, not "
                     + permitsPerSecond + " and " + maxQueued);
@@ -46,31 +63,37 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         this.maxQueued = maxQueued;
         this.name = name;
         this.scheduling = scheduling;
-        this.window = new GrantWindow(Math.max(permitsPerSecond, 1));
+        int capacity = Math.max(permitsPerSecond, 1);
+        this.bulkCap = share.capOf(capacity);
+        this.window = new GrantWindow(capacity);
+        this.bulkWindow = new GrantWindow(bulkCap, capacity);
     }
 
     @Override
-    public Permit acquire(long deadlineNanos) {
-        WindowPermit permit = new WindowPermit();
+    public Permit acquire(long deadlineNanos, CallClass callClass) {
+        WindowPermit permit = new WindowPermit(callClass);
         if (permitsPerSecond == 0) {
             permit.complete(null);
             return permit;
         }
         synchronized (this) {
             long now = scheduling.nanoTime();
-            if (window.hasRoom(now) && waiting.isEmpty()) {
+            if (callClass == CallClass.INTERACTIVE) {
+                lastInteractiveAt = now;
+            }
+            if (mayGoNow(callClass, now)) {
                 record(permit, now);
             } else {
-                PermitRefusedException refusal = refusal(now, deadlineNanos, 0);
+                PermitRefusedException refusal = refusal(now, deadlineNanos, 0, callClass);
                 if (refusal != null) {
                     permit.completeExceptionally(refusal);
                     return permit;
                 }
-                waiting.add(permit);
+                queueOf(callClass).add(permit);
                 try {
                     scheduleDrain(now);
                 } catch (RejectedExecutionException e) {
-                    waiting.remove(permit);
+                    queueOf(callClass).remove(permit);
                     permit.completeExceptionally(e);
                     return permit;
                 }
@@ -83,7 +106,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
             permit.whenComplete((ignored, failure) -> {
                 if (permit.isCancelled()) {
                     synchronized (this) {
-                        waiting.remove(permit);
+                        queueOf(callClass).remove(permit);
                     }
                 }
             });
@@ -92,29 +115,52 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
     }
 
     @Override
-    public synchronized PermitRefusedException refusal(long deadlineNanos, int alsoAhead) {
+    public synchronized PermitRefusedException refusal(long deadlineNanos, int alsoAhead, CallClass callClass) {
         if (permitsPerSecond == 0) {
             return null;
         }
         long now = scheduling.nanoTime();
-        return window.hasRoom(now) && waiting.isEmpty() && alsoAhead == 0 ? null : refusal(now, deadlineNanos, alsoAhead);
+        return mayGoNow(callClass, now) && alsoAhead == 0 ? null : refusal(now, deadlineNanos, alsoAhead, callClass);
     }
 
     @Override
     public synchronized int queued() {
-        return waiting.size();
+        return interactive.size() + bulk.size();
     }
 
-    /** Why a newcomer may not wait, or {@code null} when it may: its turn would come at {@link GrantWindow#startOf}. */
-    private PermitRefusedException refusal(long now, long deadlineNanos, int alsoAhead) {
-        Duration wait = Duration.ofNanos(window.startOf(waiting.size() + alsoAhead, now) - now);
-        if (waiting.size() >= maxQueued) {
-            return new PermitRefusedException("would queue behind " + waiting.size() + " other requests for a permit under "
+    private boolean mayGoNow(CallClass callClass, long now) {
+        boolean room = window.hasRoom(now) && interactive.isEmpty();
+        return callClass == CallClass.INTERACTIVE ? room : room && bulk.isEmpty() && bulkMayStart(now);
+    }
+
+    /** The {@link BulkShare} rule at {@code now}. */
+    private boolean bulkMayStart(long now) {
+        return BulkShare.bulkMayStart(bulkWindow.count(now), bulkCap, interactiveDemand(now));
+    }
+
+    private boolean interactiveDemand(long now) {
+        return !interactive.isEmpty() || (lastInteractiveAt != Long.MIN_VALUE && now - lastInteractiveAt < GrantWindow.WINDOW_NANOS);
+    }
+
+    /**
+     * Why a newcomer may not wait, or {@code null} when it may. An interactive one's turn comes after the interactive
+     * requests queued ({@link GrantWindow#startOf}); a bulk one's after every queued request, and no sooner than its
+     * share allows while interactive calls ask.
+     */
+    private PermitRefusedException refusal(long now, long deadlineNanos, int alsoAhead, CallClass callClass) {
+        boolean isBulk = callClass == CallClass.BULK;
+        long start = window.startOf(interactive.size() + (isBulk ? bulk.size() : 0) + alsoAhead, now);
+        if (isBulk && interactiveDemand(now)) {
+            start = Math.max(start, bulkWindow.startOf(bulk.size() + alsoAhead, now));
+        }
+        Duration wait = Duration.ofNanos(start - now);
+        if (queued() >= maxQueued) {
+            return new PermitRefusedException("would queue behind " + queued() + " other requests for a permit under "
                     + name + " (stripe.rate-limit.max-queued " + maxQueued + ")", wait);
         }
         if (now + wait.toNanos() >= deadlineNanos) {
             return new PermitRefusedException("would wait " + Durations.text(wait) + " for a permit under " + name
-                    + ": longer than its deadline allows", wait);
+                    + (isBulk ? " (a bulk call, behind interactive ones)" : "") + ": longer than its deadline allows", wait);
         }
         return null;
     }
@@ -124,23 +170,31 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         List<WindowPermit> refused = List.of();
         RejectedExecutionException rejection = null;
         synchronized (this) {
-            drainScheduled = false;
             long now = scheduling.nanoTime();
-            while (!waiting.isEmpty() && window.hasRoom(now)) {
-                WindowPermit next = waiting.poll();
-                if (!next.isDone()) {
-                    record(next, now);
-                    ready.add(next);
-                }
+            if (drain != null && drainAt <= now) {
+                drain = null;
             }
-            if (!waiting.isEmpty()) {
+            while (window.hasRoom(now)) {
+                WindowPermit next = nextWaiting(interactive);
+                if (next == null && bulkMayStart(now)) {
+                    next = nextWaiting(bulk);
+                }
+                if (next == null) {
+                    break;
+                }
+                record(next, now);
+                ready.add(next);
+            }
+            if (queued() > 0) {
                 try {
                     scheduleDrain(now);
                 } catch (RejectedExecutionException e) {
                     // The timer is gone (the ledger was closed): nobody left in the queue would ever go.
                     rejection = e;
-                    refused = new ArrayList<>(waiting);
-                    waiting.clear();
+                    refused = new ArrayList<>(interactive);
+                    refused.addAll(bulk);
+                    interactive.clear();
+                    bulk.clear();
                 }
             }
         }
@@ -149,6 +203,15 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         for (WindowPermit permit : refused) {
             permit.completeExceptionally(rejection);
         }
+    }
+
+    /** The first request of the queue still waiting; requests that gave up meanwhile are dropped. */
+    private static WindowPermit nextWaiting(ArrayDeque<WindowPermit> queue) {
+        WindowPermit next = queue.poll();
+        while (next != null && next.isDone()) {
+            next = queue.poll();
+        }
+        return next;
     }
 
     /**
@@ -170,29 +233,58 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
             }
             permit.givenBack = true;
             window.forget(permit.grantedAt);
-            someoneWaits = !waiting.isEmpty();
+            if (permit.callClass == CallClass.BULK) {
+                bulkWindow.forget(permit.grantedAt);
+            }
+            someoneWaits = queued() > 0;
         }
         if (someoneWaits) {
             drain();
         }
     }
 
+    /**
+     * Makes sure a drain runs when the next queued request may go: when a place frees up, and, when only bulk
+     * requests wait and their share holds them back, when a bulk grant leaves the window or the interactive demand
+     * ends. A drain already due by then is kept; a later one is replaced.
+     */
     private void scheduleDrain(long now) {
-        if (!drainScheduled) {
-            scheduling.schedule(this::drain, window.nextRoomAt(now) - now);
-            drainScheduled = true;
+        long at = window.nextRoomAt(now);
+        if (interactive.isEmpty() && !bulkMayStart(now)) {
+            at = Math.max(at, Math.min(bulkWindow.nextRoomAt(now), lastInteractiveAt + GrantWindow.WINDOW_NANOS));
         }
+        if (drain != null && drainAt <= at) {
+            return;
+        }
+        ScheduledFuture<?> replaced = drain;
+        drain = scheduling.schedule(this::drain, at - now);
+        drainAt = at;
+        if (replaced != null) {
+            replaced.cancel(false);
+        }
+    }
+
+    private ArrayDeque<WindowPermit> queueOf(CallClass callClass) {
+        return callClass == CallClass.INTERACTIVE ? interactive : bulk;
     }
 
     private void record(WindowPermit permit, long now) {
         window.record(now);
+        if (permit.callClass == CallClass.BULK) {
+            bulkWindow.record(now);
+        }
         permit.grantedAt = now;
     }
 
     /** A permit of this limiter; its grant time and whether it was given back are guarded by the limiter. */
     private final class WindowPermit extends Permit {
+        private final CallClass callClass;
         private long grantedAt = -1;
         private boolean givenBack;
+
+        WindowPermit(CallClass callClass) {
+            this.callClass = callClass;
+        }
 
         @Override
         public void release() {

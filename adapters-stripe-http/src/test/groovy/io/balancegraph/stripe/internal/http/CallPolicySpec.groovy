@@ -4,6 +4,7 @@ import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.error.RateLimitedException
 import io.balancegraph.domain.error.UpstreamConnectionException
 import io.balancegraph.domain.error.UpstreamUnavailableException
+import io.balancegraph.stripe.internal.limit.CallClass
 import io.micronaut.http.HttpResponse
 import io.micronaut.http.HttpStatus
 
@@ -220,5 +221,31 @@ class CallPolicySpec extends TransportSpecification {
         then:
         failureOf(own).message == 'No answer from Stripe to GET /v1/balance: no answer within the deadline of 1 s'
         !configured.done
+    }
+
+    def "a bulk call queued before an interactive one goes after it, under every limit it passes (#what)"() {
+        given:
+        def transport = transport(global: 1, perEndpoint: perEndpoint)
+
+        when: 'one interactive call takes this second; then a bulk call, then an interactive one, wait'
+        def first = transport.send(BALANCE, Account.platform())
+        def bulk = transport.send(BALANCE, Account.platform(), CallOptions.BULK)
+        def interactive = transport.send(BALANCE, Account.platform())
+        clock.advance(Duration.ofSeconds(3))
+
+        then: 'the interactive call goes at 1 s, the bulk one at 2 s'
+        sent*.sentAt == [0L, Duration.ofSeconds(1).toNanos(), Duration.ofSeconds(2).toNanos()]
+        [first, bulk, interactive].every { !it.done }
+
+        where:
+        perEndpoint << [0, 1]
+        what = perEndpoint == 0 ? 'the global limit' : 'the endpoint limit, then the global one'
+    }
+
+    def "CallOptions: a bulk call keeps its class with its own deadline, and DEFAULTS are interactive"() {
+        expect:
+        CallOptions.BULK.withDeadline(Duration.ofSeconds(3)) == new CallOptions(Duration.ofSeconds(3), CallClass.BULK)
+        CallOptions.DEFAULTS.callClass() == CallClass.INTERACTIVE
+        CallOptions.DEFAULTS.withClass(CallClass.BULK) == CallOptions.BULK
     }
 }
