@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,14 +26,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake Stripe for benchmarks: {@code GET /v1/balance}, {@code /v1/balance_transactions} (newest first,
- * {@code limit}, {@code starting_after}, {@code has_more}) and {@code /v1/balance_transactions/{id}} over a
- * generated account of N transactions, every answer pre-rendered (or rendered once and kept), each one held back
- * a fixed latency before it is sent. {@code GET /__calls} answers how many Stripe calls it has served;
- * {@code POST /__reset} sets that to 0.
+ * {@code limit}, {@code starting_after}, {@code created[gte|gt|lte|lt]}, {@code has_more}) and
+ * {@code /v1/balance_transactions/{id}} over a generated account of N transactions, every transaction rendered
+ * once, each answer held back a fixed latency before it is sent. One transaction a minute, except one dense second
+ * that holds {@value #DENSE} of them (so a walk that splits by {@code created} has a second it cannot split).
+ *
+ * <p>With a rate limit, a request beyond that many in the last second (a strict sliding window over the requests
+ * it let through, as Stripe counts them) is answered at once with Stripe's 429 {@code rate_limit_error}.
+ * {@code GET /__calls} answers how many Stripe calls it has served (429s included), {@code /__limited} how many
+ * of them were 429s; {@code /__reset} sets both to 0.
  *
  * <p>Run it in its own JVM ({@link #start}) so that its CPU, allocation and GC are not counted against the
- * client being measured: {@code java -cp ... io.balancegraph.bench.fake.FakeStripe <latencyMs> <transactions>}.
- * It prints {@code LISTENING <port>} once it accepts connections.
+ * client being measured: {@code java -cp ... io.balancegraph.bench.fake.FakeStripe <latencyMs> <transactions>
+ * [port] [requests per second, 0: no limit]}. It prints {@code LISTENING <port>} once it accepts connections.
  */
 public final class FakeStripe {
 
@@ -53,16 +59,36 @@ public final class FakeStripe {
 
     private static final long NEWEST_CREATED = 1_761_782_400L;
 
+    /** Transactions that share one second, from index {@link #DENSE_FROM} on. */
+    static final int DENSE = 300;
+    static final int DENSE_FROM = 5_000;
+
     private final int transactions;
     private final long latencyMs;
+    private final int rateLimit;
+    private final long[] created;
+    private final String[] rendered;
+    private final ArrayDeque<Long> admitted = new ArrayDeque<>();
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong limited = new AtomicLong();
     private final Map<Long, byte[]> pages = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(64);
 
     public FakeStripe(int port, long latencyMs, int transactions) throws IOException {
+        this(port, latencyMs, transactions, 0);
+    }
+
+    public FakeStripe(int port, long latencyMs, int transactions, int rateLimit) throws IOException {
         this.latencyMs = latencyMs;
         this.transactions = transactions;
+        this.rateLimit = rateLimit;
+        this.created = new long[transactions];
+        this.rendered = new String[transactions];
+        for (int i = 0; i < transactions; i++) {
+            created[i] = created(i);
+            rendered[i] = transaction(i);
+        }
         for (int from = 0; from < transactions; from += 100) {
             page(from, 100);
         }
@@ -85,22 +111,29 @@ public final class FakeStripe {
                 send(exchange, 200, Long.toString(calls.get()).getBytes(StandardCharsets.US_ASCII));
                 return;
             }
+            if (path.equals("/__limited")) {
+                send(exchange, 200, Long.toString(limited.get()).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             if (path.equals("/__reset")) {
                 calls.set(0);
+                limited.set(0);
                 send(exchange, 200, new byte[0]);
                 return;
             }
             calls.incrementAndGet();
+            if (!admit()) {
+                limited.incrementAndGet();
+                send(exchange, 429, ("{\"error\":{\"type\":\"rate_limit_error\",\"code\":\"rate_limit\","
+                        + "\"message\":\"Too many requests hit the API too quickly.\"}}").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             byte[] body;
             int status = 200;
             if (path.equals("/v1/balance")) {
                 body = BALANCE;
             } else if (path.equals("/v1/balance_transactions")) {
-                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-                int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
-                String after = query.get("starting_after");
-                int from = after == null ? 0 : index(after) + 1;
-                body = page(from, limit);
+                body = list(query(exchange.getRequestURI().getRawQuery()));
             } else if (path.startsWith("/v1/balance_transactions/")) {
                 int i = index(path.substring("/v1/balance_transactions/".length()));
                 if (i < 0 || i >= transactions) {
@@ -163,26 +196,94 @@ public final class FakeStripe {
         return params;
     }
 
-    private byte[] page(int from, int limit) {
-        return pages.computeIfAbsent(((long) from << 32) | limit, key -> {
-            int to = Math.min(transactions, from + limit);
-            StringBuilder json = new StringBuilder(limit * 600).append("{\"object\":\"list\",\"data\":[");
-            for (int i = from; i < to; i++) {
-                if (i > from) {
-                    json.append(',');
-                }
-                json.append(transaction(i));
+    /** Whether a request may be served now: fewer than the limit let through in the last second. */
+    private boolean admit() {
+        if (rateLimit <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        synchronized (admitted) {
+            while (!admitted.isEmpty() && now - admitted.peekFirst() >= 1_000_000_000L) {
+                admitted.pollFirst();
             }
-            json.append("],\"has_more\":").append(to < transactions).append(",\"url\":\"/v1/balance_transactions\"}");
-            return json.toString().getBytes(StandardCharsets.UTF_8);
-        });
+            if (admitted.size() >= rateLimit) {
+                return false;
+            }
+            admitted.addLast(now);
+            return true;
+        }
+    }
+
+    private byte[] list(Map<String, String> query) {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
+        String after = query.get("starting_after");
+        // Newest first, created never increases with the index: a created range is one run of indexes [lo, hi).
+        int lo = 0;
+        int hi = transactions;
+        if (query.containsKey("created[lte]")) {
+            lo = firstAtOrBelow(Long.parseLong(query.get("created[lte]")));
+        }
+        if (query.containsKey("created[lt]")) {
+            lo = Math.max(lo, firstAtOrBelow(Long.parseLong(query.get("created[lt]")) - 1));
+        }
+        if (query.containsKey("created[gte]")) {
+            hi = firstAtOrBelow(Long.parseLong(query.get("created[gte]")) - 1);
+        }
+        if (query.containsKey("created[gt]")) {
+            hi = Math.min(hi, firstAtOrBelow(Long.parseLong(query.get("created[gt]"))));
+        }
+        int from = Math.max(lo, after == null ? 0 : index(after) + 1);
+        if (lo == 0 && hi == transactions) {
+            return page(from, limit);
+        }
+        return render(from, Math.max(from, Math.min(hi, from + limit)), hi);
+    }
+
+    /** The first index whose transaction was created at or before {@code second} (N if none). */
+    private int firstAtOrBelow(long second) {
+        int low = 0;
+        int high = transactions;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (created[mid] <= second) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    private byte[] render(int from, int to, int end) {
+        StringBuilder json = new StringBuilder((to - from) * 600 + 64).append("{\"object\":\"list\",\"data\":[");
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                json.append(',');
+            }
+            json.append(rendered[i]);
+        }
+        json.append("],\"has_more\":").append(to < end).append(",\"url\":\"/v1/balance_transactions\"}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] page(int from, int limit) {
+        return pages.computeIfAbsent(((long) from << 32) | limit,
+                key -> render(from, Math.min(transactions, from + limit), transactions));
+    }
+
+    /** One a minute, newest first, except {@link #DENSE} transactions that share one second. */
+    static long created(int i) {
+        if (i < DENSE_FROM) {
+            return NEWEST_CREATED - 60L * i;
+        }
+        return NEWEST_CREATED - 60L * Math.max(DENSE_FROM, i - DENSE + 1);
     }
 
     /** The i-th newest transaction: a mix of charges (with a Stripe fee), refunds and payouts, in three currencies. */
     static String transaction(int i) {
         String[] currencies = {"usd", "eur", "jpy"};
         String currency = currencies[i % 3];
-        long created = NEWEST_CREATED - 60L * i;
+        long created = created(i);
         String type;
         long amount;
         long fee;
@@ -218,7 +319,8 @@ public final class FakeStripe {
         long latency = Long.parseLong(args[0]);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        FakeStripe fake = new FakeStripe(port, latency, count);
+        int rateLimit = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        FakeStripe fake = new FakeStripe(port, latency, count, rateLimit);
         System.out.println("LISTENING " + fake.port());
         System.out.flush();
         // Ends when the parent closes our stdin (or dies).
@@ -248,6 +350,10 @@ public final class FakeStripe {
             return Long.parseLong(get("/__calls"));
         }
 
+        public long limited() {
+            return Long.parseLong(get("/__limited"));
+        }
+
         public void resetCalls() {
             get("/__reset");
         }
@@ -274,9 +380,15 @@ public final class FakeStripe {
     }
 
     public static Remote start(long latencyMs, int transactions) throws IOException {
+        return start(latencyMs, transactions, 0);
+    }
+
+    /** A fake in its own JVM answering 429 beyond {@code rateLimit} requests a second (0: no limit). */
+    public static Remote start(long latencyMs, int transactions, int rateLimit) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                FakeStripe.class.getName(), Long.toString(latencyMs), Integer.toString(transactions))
+                FakeStripe.class.getName(), Long.toString(latencyMs), Integer.toString(transactions), "0",
+                Integer.toString(rateLimit))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
