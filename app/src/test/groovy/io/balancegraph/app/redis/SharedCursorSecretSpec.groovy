@@ -68,7 +68,9 @@ class SharedCursorSecretSpec extends Specification {
         def events = LogCapture.during {
             context = ApplicationContext.run([(RedisAddress.PROPERTY): "redis://:pw-spec-secret@127.0.0.1:${port}"])
         }
-        def warnings = events.findAll { it.level == Level.WARN }*.formattedMessage
+        // Ours only: Lettuce warns from a GC hook when an earlier context's ClientResources were not shut down
+        // (Micronaut Redis does not), and that warning may land in any capture.
+        def warnings = events.findAll { it.level == Level.WARN && it.loggerName.startsWith('io.balancegraph') }*.formattedMessage
 
         then:
         context.getBean(GraphQLSettings).cursorSecret == null
