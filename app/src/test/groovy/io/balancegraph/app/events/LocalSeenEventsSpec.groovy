@@ -1,12 +1,9 @@
 package io.balancegraph.app.events
 
+import io.balancegraph.app.ManualClock
 import spock.lang.Specification
 
-import java.time.Clock
 import java.time.Duration
-import java.time.Instant
-import java.time.ZoneId
-import java.time.ZoneOffset
 
 /** The local memory of processed event ids: each id once within its span, the oldest forgotten first when full. */
 class LocalSeenEventsSpec extends Specification {
@@ -66,28 +63,5 @@ class LocalSeenEventsSpec extends Specification {
 
         then:
         seen.size() == 1
-    }
-
-    static class ManualClock extends Clock {
-        Instant now = Instant.parse('2026-12-01T00:00:00Z')
-
-        void advance(Duration duration) {
-            now = now + duration
-        }
-
-        @Override
-        ZoneId getZone() {
-            ZoneOffset.UTC
-        }
-
-        @Override
-        Clock withZone(ZoneId zone) {
-            this
-        }
-
-        @Override
-        Instant instant() {
-            now
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.balancegraph.app.export
 
+import io.balancegraph.app.ManualClock
 import io.balancegraph.app.EndpointSpec
 import io.balancegraph.app.LogCapture
 import io.balancegraph.domain.error.AuthenticationException

@@ -1,5 +1,6 @@
 package io.balancegraph.app.export
 
+import io.balancegraph.app.ManualClock
 import io.micronaut.context.annotation.Factory
 import io.micronaut.context.annotation.Replaces
 import io.micronaut.context.annotation.Requires

@@ -1,5 +1,6 @@
 package io.balancegraph.app.subscriptions
 
+import io.balancegraph.app.ManualClock
 import io.balancegraph.app.access.AccessControl
 import io.balancegraph.graphql.AccessGrant
 import io.micronaut.configuration.graphql.ws.GraphQLWsConfiguration
@@ -7,11 +8,7 @@ import io.micronaut.websocket.CloseReason
 import io.micronaut.websocket.WebSocketSession
 import spock.lang.Specification
 
-import java.time.Clock
 import java.time.Duration
-import java.time.Instant
-import java.time.ZoneId
-import java.time.ZoneOffset
 
 /** The keep-alive's rules, swept by hand on a manual clock: initialisation timeout, pings, and the dead let go. */
 class WsKeepAliveSpec extends Specification {
@@ -103,22 +100,5 @@ class WsKeepAliveSpec extends Specification {
 
         then:
         1 * session.close({ CloseReason it -> it.code == 4408 })
-    }
-
-    static class ManualClock extends Clock {
-        Instant now = Instant.parse('2026-12-01T00:00:00Z')
-
-        void advance(Duration duration) {
-            now = now + duration
-        }
-
-        @Override
-        ZoneId getZone() { ZoneOffset.UTC }
-
-        @Override
-        Clock withZone(ZoneId zone) { this }
-
-        @Override
-        Instant instant() { now }
     }
 }

@@ -1,4 +1,4 @@
-package io.balancegraph.app.export
+package io.balancegraph.app
 
 import java.time.Clock
 import java.time.Duration
@@ -11,7 +11,7 @@ class ManualClock extends Clock {
 
     private volatile Instant now
 
-    ManualClock(Instant now) {
+    ManualClock(Instant now = Instant.parse('2026-12-01T00:00:00Z')) {
         this.now = now
     }
 
