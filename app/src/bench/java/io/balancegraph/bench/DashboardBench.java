@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -174,6 +175,11 @@ public final class DashboardBench {
         final HttpRequest typename;
 
         App(Path jar, String stripeBaseUrl) throws Exception {
+            this(jar, stripeBaseUrl, 0);
+        }
+
+        /** With {@code rps} > 0 the app keeps to that many Stripe requests a second (global and per endpoint). */
+        App(Path jar, String stripeBaseUrl, int rps) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -186,9 +192,9 @@ public final class DashboardBench {
             builder.environment().put("STRIPE_API_KEY", "sk_test_bench");
             builder.environment().put("STRIPE_BASE_URL", stripeBaseUrl);
             builder.environment().put("BALANCEGRAPH_ACCESS_ENABLED", "false");
-            // No client-side rate limit against the local fake (Stripe's test mode would allow 25/s).
-            builder.environment().put("STRIPE_RATE_LIMIT_REQUESTS_PER_SECOND", "0");
-            builder.environment().put("STRIPE_RATE_LIMIT_PER_ENDPOINT_REQUESTS_PER_SECOND", "0");
+            // By default no client-side rate limit against the local fake (Stripe's test mode would allow 25/s).
+            builder.environment().put("STRIPE_RATE_LIMIT_REQUESTS_PER_SECOND", Integer.toString(rps));
+            builder.environment().put("STRIPE_RATE_LIMIT_PER_ENDPOINT_REQUESTS_PER_SECOND", Integer.toString(rps));
             process = builder.start();
             graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
             request = HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
@@ -219,6 +225,27 @@ public final class DashboardBench {
             String body = response.body();
             if (response.statusCode() != 200 || body.contains("\"errors\"") || !body.contains("txn_bench0000009")) {
                 throw new IllegalStateException("unexpected answer " + response.statusCode() + ": " + body);
+            }
+        }
+
+        /** {@code activity} over {@code [gte, lte]}: its answer, after checking it has no errors. */
+        String activity(Instant gte, Instant lte) {
+            String query = "{ activity(created: {gte: \\\"" + gte + "\\\", lte: \\\"" + lte + "\\\"}) "
+                    + "{ transactionCount currencies { currencyCode net { minorUnits } } } }";
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(graphql)
+                        .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                    throw new IllegalStateException("activity failed " + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 

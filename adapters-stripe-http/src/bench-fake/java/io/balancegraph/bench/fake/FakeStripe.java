@@ -272,7 +272,7 @@ public final class FakeStripe {
     }
 
     /** One a minute, newest first, except {@link #DENSE} transactions that share one second. */
-    static long created(int i) {
+    public static long created(int i) {
         if (i < DENSE_FROM) {
             return NEWEST_CREATED - 60L * i;
         }
