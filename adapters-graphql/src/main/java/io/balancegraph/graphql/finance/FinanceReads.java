@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,14 @@ public final class FinanceReads {
      * end, or with one later than now, it ends at the second the balance is read.
      */
     public CompletableFuture<Activity> activity(Account account, CreatedFilter range) {
+        return activity(account, range, Set.of());
+    }
+
+    /**
+     * The activity of the transactions created in the range, also sliced into the buckets of each bucketing (summed
+     * in the same walk: no more reads); the caller has bounded their number ({@link Bucketing#MAX_BUCKETS}).
+     */
+    public CompletableFuture<Activity> activity(Account account, CreatedFilter range, Set<Bucketing> bucketings) {
         Instant start = range.firstSecond().orElseThrow(() -> new InvalidQueryException("created", "activity needs a start"));
         Instant end = range.lastSecond().orElse(null);
         return balances.readBalance(account).toCompletableFuture().thenCompose(balance -> {
@@ -60,7 +69,7 @@ public final class FinanceReads {
                     .limit(PAGE_SIZE)
                     .build();
             return bounded(TransactionWalk.parallel(bulk, account, query))
-                    .fold(new ActivityTally(start, periodEnd), ActivityTally::add)
+                    .fold(new ActivityTally(start, periodEnd, bucketings), ActivityTally::add)
                     .thenApply(tally -> tally.activity(balance));
         });
     }
