@@ -62,6 +62,7 @@ class GraphiQLOfflineSpec extends Specification {
         page.contains('query LastMonthActivity {')
         page.contains('activity(created: {gte: "LAST_MONTH_START", lt: "THIS_MONTH_START"}) {')
         page.contains('byReportingCategory { key net { amount } }')
+        page.contains('byDay: buckets(by: DAY, timeZone: "UTC") { start count net { amount } endingBalance { amount } }')
         page.contains('query PayoutReconciliation {')
         page.contains('reconciles')
     }
