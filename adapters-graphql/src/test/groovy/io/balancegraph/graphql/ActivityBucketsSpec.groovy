@@ -135,6 +135,34 @@ class ActivityBucketsSpec extends Specification {
         totals.buckets*.endingBalance*.minorUnits == [0, 0, 9_700, 9_700, 9_700, 9_700, 9_700]
     }
 
+    def "a transaction created at #created falls in the Berlin day starting #day: a boundary belongs to the later bucket"() {
+        given:
+        def ledger = InMemoryLedger.builder()
+                .account(Account.platform(), Balance.of([BalanceAmount.of(Money.of(970, Currency.USD))], [], false),
+                        [transaction('txn_edge', 1_000, 30, Instant.parse(created))])
+                .build()
+
+        when: 'the days of 24 to 26 October 2026 in Berlin (summer time ends on the 25th)'
+        def buckets = Graph.withFinance(ledger, [:], clock).run(BUCKETS,
+                [created: [gte: '2026-10-24T00:00:00+02:00', lt: '2026-10-27T00:00:00+01:00'], by: 'DAY', zone: 'Europe/Berlin'])
+                .data.activity.currencies[0].buckets
+
+        then:
+        buckets*.start == ['2026-10-24T00:00:00.000+02:00', '2026-10-25T00:00:00.000+02:00', '2026-10-26T00:00:00.000+01:00']
+        buckets.find { it.count == 1 }.start == day
+        buckets*.count.sum() == 1
+
+        where:
+        created                || day
+        '2026-10-24T21:59:59Z' || '2026-10-24T00:00:00.000+02:00'
+        '2026-10-24T22:00:00Z' || '2026-10-25T00:00:00.000+02:00'
+        '2026-10-25T00:30:00Z' || '2026-10-25T00:00:00.000+02:00'
+        '2026-10-25T01:30:00Z' || '2026-10-25T00:00:00.000+02:00'
+        '2026-10-25T22:59:59Z' || '2026-10-25T00:00:00.000+02:00'
+        '2026-10-25T23:00:00Z' || '2026-10-26T00:00:00.000+01:00'
+        '2026-10-26T22:59:59Z' || '2026-10-26T00:00:00.000+01:00'
+    }
+
     def "bucket sums are exact beyond what a double holds"() {
         given:
         long big = (1L << 53) + 1
