@@ -32,13 +32,15 @@ final class ActivityTally {
 
     /**
      * @param periodEnd  the period's last second: transactions created after it count only towards the balance
-     * @param bucketings how the period is also to be sliced (each bounded by {@link Bucketing#MAX_BUCKETS})
+     * @param bucketings how the period is also to be sliced: each checked against {@link Bucketing#MAX_BUCKETS} when
+     *                   the request came, so one more is allowed here, for a running period whose end (the
+     *                   balance's reading) crossed a boundary since
      */
     ActivityTally(Instant periodStart, Instant periodEnd, Set<Bucketing> bucketings) {
         this.periodStart = periodStart;
         this.periodEnd = periodEnd;
         bucketings.forEach(bucketing -> buckets.put(bucketing,
-                new BucketTally(bucketing, periodStart, periodEnd.plusSeconds(1), Bucketing.MAX_BUCKETS)));
+                new BucketTally(bucketing, periodStart, periodEnd.plusSeconds(1), Bucketing.MAX_BUCKETS + 1)));
     }
 
     ActivityTally add(BalanceTransaction transaction) {

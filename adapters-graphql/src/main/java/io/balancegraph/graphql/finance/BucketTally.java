@@ -27,11 +27,15 @@ final class BucketTally {
      * @param start the period's first second
      * @param end   the instant after the period's last second
      * @param max   the most buckets it may have (the caller checked the period against it)
+     * @throws IllegalStateException when the period has more: its last bucket would be wrong, so the summary fails
      */
     BucketTally(Bucketing bucketing, Instant start, Instant end, int max) {
         this.zone = bucketing.zone();
         this.starts = bucketing.starts(start, end, max).toArray(Instant[]::new);
         this.end = end;
+        if (starts.length > max) {
+            throw new IllegalStateException("the period has more than " + max + " buckets of " + bucketing);
+        }
     }
 
     /** Adds a transaction of the period. */

@@ -41,4 +41,19 @@ class BucketTallySpec extends Specification {
         2_000  | ['USD', 'EUR']
         20_000 | ['USD', 'EUR', 'JPY', 'KWD']
     }
+
+    def "a period with more buckets than the tally may hold fails, rather than give a last bucket of several days"() {
+        when:
+        new BucketTally(Bucketing.of(BucketSize.DAY, 'UTC'), Instant.parse('2026-10-01T00:00:00Z'), Instant.parse('2026-10-12T00:00:00Z'), 10)
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.startsWith('the period has more than 10 buckets')
+
+        when: 'as many as it may hold'
+        def tally = new BucketTally(Bucketing.of(BucketSize.DAY, 'UTC'), Instant.parse('2026-10-01T00:00:00Z'), Instant.parse('2026-10-11T00:00:00Z'), 10)
+
+        then:
+        tally.buckets(Currency.USD, Money.zero(Currency.USD)).size() == 10
+    }
 }
