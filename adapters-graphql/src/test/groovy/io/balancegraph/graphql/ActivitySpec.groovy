@@ -234,6 +234,27 @@ class ActivitySpec extends Specification {
         ledger.calls('listTransactions').every { it.answer.cancelled }
     }
 
+    def "a closed period's walk starts with #slices slices of the period and one for the time since it"() {
+        given: 'page reads held, so the first slices are what was asked'
+        def ledger = new RecordingLedger(demo)
+        ledger.holding = true
+        ledger.failures.readBalance = new io.balancegraph.domain.error.UpstreamUnavailableException(
+                new io.balancegraph.domain.error.UpstreamError(503, null, null, null, 'down', null))
+        def periodEnd = Instant.parse('2026-10-31T23:59:59Z')
+
+        when:
+        Graph.withFinance(ledger, [:], clock).run(ACTIVITY, [created: [gte: '2026-10-01T00:00:00Z', lte: periodEnd.toString()]])
+        def firsts = ledger.calls('listTransactions')*.argument*.created()
+
+        then:
+        firsts.size() == slices + 1
+        firsts[0].gte() == periodEnd.plusSeconds(1)
+        firsts.drop(1).every { !it.gte().isAfter(periodEnd) && !it.lt().isAfter(periodEnd.plusSeconds(1)) }
+
+        where:
+        slices = 9
+    }
+
     def "the walk reads through the ledger's bulk view, the balance through the ledger"() {
         given:
         def bulk = new RecordingLedger(demo)

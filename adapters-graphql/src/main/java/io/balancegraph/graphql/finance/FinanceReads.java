@@ -69,7 +69,11 @@ public final class FinanceReads {
                 .created(new CreatedFilter(null, start, null, now))
                 .limit(PAGE_SIZE)
                 .build();
-        CompletableFuture<ActivityTally> tally = bounded(TransactionWalk.parallel(bulk, account, query))
+        ParallelWalk walk = bounded(TransactionWalk.parallel(bulk, account, query));
+        // The period is where the question is, and the time since it usually holds fewer transactions: the walk's
+        // first slices go to the period, one to the rest (it is split as soon as its pages show it dense).
+        walk = periodEnd.isBefore(now) ? walk.withSparseFrom(periodEnd.plusSeconds(1)) : walk;
+        CompletableFuture<ActivityTally> tally = walk
                 .fold(new ActivityTally(start, periodEnd, bucketings), ActivityTally::add);
         CompletableFuture<Balance> balance = balances.readBalance(account).toCompletableFuture();
         // A failed balance read fails the summary with its error and stops the walk, so its reads spend no more budget.

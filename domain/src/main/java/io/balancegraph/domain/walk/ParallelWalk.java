@@ -8,6 +8,7 @@ import io.balancegraph.domain.transaction.BalanceTransaction;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -65,7 +66,7 @@ public final class ParallelWalk {
         Objects.requireNonNull(account, "account");
         WalkRange.check(Objects.requireNonNull(query, "query"));
         return new ParallelWalk(new WalkPlan(port, account, query, DEFAULT_CONCURRENCY, Long.MAX_VALUE,
-                Clock.systemUTC(), null, progress -> { }));
+                Clock.systemUTC(), null, progress -> { }, null));
     }
 
     /**
@@ -80,7 +81,7 @@ public final class ParallelWalk {
         if (reads < 1 || reads > MAX_CONCURRENCY) {
             throw new InvalidQueryException("concurrency", "concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + reads);
         }
-        return with(reads, plan.maxTransactions(), plan.clock(), plan.timeout(), plan.progress());
+        return with(reads, plan.maxTransactions(), plan.clock(), plan.timeout(), plan.progress(), plan.sparseFrom());
     }
 
     /**
@@ -94,7 +95,7 @@ public final class ParallelWalk {
         if (max < 1) {
             throw new InvalidQueryException("maxTransactions", "maxTransactions must be at least 1, not " + max);
         }
-        return with(plan.concurrency(), max, plan.clock(), plan.timeout(), plan.progress());
+        return with(plan.concurrency(), max, plan.clock(), plan.timeout(), plan.progress(), plan.sparseFrom());
     }
 
     /**
@@ -105,7 +106,7 @@ public final class ParallelWalk {
      * @throws NullPointerException when it is {@code null}
      */
     public ParallelWalk withClock(Clock clock) {
-        return with(plan.concurrency(), plan.maxTransactions(), Objects.requireNonNull(clock, "clock"), plan.timeout(), plan.progress());
+        return with(plan.concurrency(), plan.maxTransactions(), Objects.requireNonNull(clock, "clock"), plan.timeout(), plan.progress(), plan.sparseFrom());
     }
 
     /**
@@ -122,7 +123,7 @@ public final class ParallelWalk {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new InvalidQueryException("timeout", "timeout must be positive, not " + timeout);
         }
-        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), timeout, plan.progress());
+        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), timeout, plan.progress(), plan.sparseFrom());
     }
 
     /**
@@ -134,7 +135,23 @@ public final class ParallelWalk {
      * @throws NullPointerException when it is {@code null}
      */
     public ParallelWalk withProgress(Consumer<? super WalkProgress> listener) {
-        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), plan.timeout(), Objects.requireNonNull(listener, "listener"));
+        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), plan.timeout(), Objects.requireNonNull(listener, "listener"), plan.sparseFrom());
+    }
+
+    /**
+     * {@return a copy of this walk told that few transactions are expected from {@code second} on, e.g. the time
+     * since the closed period a summary asks about} A hint on where to cut the range first, never on what is read: a
+     * fold's first slices all go before that second and one slice covers the rest, split as its pages show density.
+     * Without it the first slices cut the whole range evenly, and when most of the range is empty all but one of
+     * them come back empty (one read each) while the one holding the transactions is split only after its first page.
+     * Ignored outside the range and by an ordered run (which starts from the top with one slice anyway).
+     *
+     * @param second the first second expected to be sparse
+     * @throws NullPointerException when it is {@code null}
+     */
+    public ParallelWalk withSparseFrom(Instant second) {
+        return with(plan.concurrency(), plan.maxTransactions(), plan.clock(), plan.timeout(), plan.progress(),
+                Objects.requireNonNull(second, "second").getEpochSecond());
     }
 
     /**
@@ -192,8 +209,8 @@ public final class ParallelWalk {
     }
 
     private ParallelWalk with(int concurrency, long maxTransactions, Clock clock, Duration timeout,
-                              Consumer<? super WalkProgress> progress) {
+                              Consumer<? super WalkProgress> progress, Long sparseFrom) {
         return new ParallelWalk(new WalkPlan(plan.port(), plan.account(), plan.query(), concurrency, maxTransactions,
-                clock, timeout, progress));
+                clock, timeout, progress, sparseFrom));
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * A page is the only evidence of where the transactions are: the seconds it spans give the density near it.
  *
  * <ul>
- *   <li>The range starts as a few equal slices.</li>
+ *   <li>The range starts as a few equal slices; with a second from which the range is expected to be sparse, all
+ *       but one of them before it, and one for the rest.</li>
  *   <li>Whenever fewer chains are open than the walk allows, one chain is picked (the one expected to hold the
  *       most, or for an ordered walk the nearest the consumer that holds more than a chain should) and what is
  *       left of it is cut into chains sized by its density: each expected to hold the chain's pages shared out among
@@ -30,6 +31,7 @@ final class SplitPolicy {
     private final int minPages;
     private final int maxPages;
     private final boolean nearestFirst;
+    private final Long sparseFrom;
 
     /**
      * @param initialSlices how many equal slices the range starts as
@@ -37,18 +39,34 @@ final class SplitPolicy {
      * @param minPages      the least a new chain is expected to hold, in pages
      * @param maxPages      the most a new chain is expected to hold, in pages
      * @param nearestFirst  whether to split the chain nearest the consumer (an ordered walk) or the largest (a fold)
+     * @param sparseFrom    the Unix second from which few transactions are expected, or {@code null}
      */
-    SplitPolicy(int initialSlices, int pageSize, int minPages, int maxPages, boolean nearestFirst) {
+    SplitPolicy(int initialSlices, int pageSize, int minPages, int maxPages, boolean nearestFirst, Long sparseFrom) {
         this.initialSlices = initialSlices;
         this.pageSize = pageSize;
         this.minPages = minPages;
         this.maxPages = maxPages;
         this.nearestFirst = nearestFirst;
+        this.sparseFrom = sparseFrom;
     }
 
-    /** The first chains: {@code [from, to)} in equal slices (no more than it has seconds), newest first. */
+    /**
+     * The first chains, newest first: {@code [from, to)} in equal slices (no more than it has seconds); or, with a
+     * sparse second inside the range and more than one slice, one chain from it to the end and the other slices
+     * evenly before it.
+     */
     List<Chain> initial(WalkRange range) {
-        int slices = (int) Math.min(initialSlices, range.seconds());
+        if (sparseFrom != null && initialSlices > 1 && sparseFrom > range.from() && sparseFrom < range.to()) {
+            List<Chain> chains = new ArrayList<>(initialSlices);
+            chains.add(Chain.of(sparseFrom, range.to()));
+            chains.addAll(even(new WalkRange(range.from(), sparseFrom), initialSlices - 1));
+            return chains;
+        }
+        return even(range, initialSlices);
+    }
+
+    private static List<Chain> even(WalkRange range, int count) {
+        int slices = (int) Math.min(count, range.seconds());
         List<Chain> chains = new ArrayList<>(slices);
         for (int i = slices; i > 0; i--) {
             chains.add(Chain.of(range.from() + range.seconds() * (i - 1) / slices, range.from() + range.seconds() * i / slices));

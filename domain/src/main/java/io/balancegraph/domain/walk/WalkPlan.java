@@ -13,10 +13,13 @@ import java.util.function.Consumer;
  * a simulated Stripe (300 ms a page, 25 reads a second) over spread, clustered and crowded-second data: see
  * {@code ParallelWalkEfficiencySpec}.
  *
- * @param timeout how long a run may take, or {@code null} for no limit
+ * @param timeout    how long a run may take, or {@code null} for no limit
+ * @param sparseFrom the Unix second from which few transactions are expected ({@link ParallelWalk#withSparseFrom}),
+ *                   or {@code null}
  */
 record WalkPlan(ListBalanceTransactionsPort port, Account account, BalanceTransactionQuery query, int concurrency,
-                long maxTransactions, Clock clock, Duration timeout, Consumer<? super WalkProgress> progress) {
+                long maxTransactions, Clock clock, Duration timeout, Consumer<? super WalkProgress> progress,
+                Long sparseFrom) {
 
     /** No chain is split off for less than this many pages: the part-full page that ends it would cost too much. */
     static final int MIN_PAGES_PER_CHAIN = 2;
@@ -35,8 +38,8 @@ record WalkPlan(ListBalanceTransactionsPort port, Account account, BalanceTransa
      */
     SplitPolicy policy(boolean ordered) {
         return ordered
-                ? new SplitPolicy(1, query.limit(), MIN_PAGES_PER_CHAIN, ORDERED_PAGES_PER_READ, true)
-                : new SplitPolicy(concurrency, query.limit(), MIN_PAGES_PER_CHAIN, FOLD_MAX_PAGES_PER_CHAIN, false);
+                ? new SplitPolicy(1, query.limit(), MIN_PAGES_PER_CHAIN, ORDERED_PAGES_PER_READ, true, null)
+                : new SplitPolicy(concurrency, query.limit(), MIN_PAGES_PER_CHAIN, FOLD_MAX_PAGES_PER_CHAIN, false, sparseFrom);
     }
 
     /**

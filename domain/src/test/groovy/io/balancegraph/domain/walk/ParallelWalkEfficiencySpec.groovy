@@ -30,6 +30,7 @@ class ParallelWalkEfficiencySpec extends Specification {
         def sequential = TransactionWalk.all({ a, q -> sequentialReads++; ledger.listTransactions(a, q) }, Account.platform(), QUERY).toList()
         def stripe = new SimulatedStripe(ledger)
         def walk = TransactionWalk.parallel(stripe, Account.platform(), QUERY)
+        walk = sparseFrom ? walk.withSparseFrom(sparseFrom) : walk
 
         when:
         def read = form == 'fold' ? foldIds(walk, stripe) : stripe.readAll(walk.pages())*.id()
@@ -47,15 +48,16 @@ class ParallelWalkEfficiencySpec extends Specification {
                 floorSeconds, sequentialSeconds / stripe.seconds())
 
         where:
-        form           | shape                              | to                            | times                                                                                       | maxReads | minSpeedup
-        'fold'         | 'spread over 30 days'              | TO                            | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 105      | 6.5
-        'fold'         | 'in one day'                       | TO                            | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 115      | 6
-        'fold'         | 'with 500 in one second'           | TO                            | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 107      | 5.4
-        'fold'         | 'a minute apart, 300 in one second' | WEEK                         | EVERY_MINUTE                                                                                | 111      | 6.4
-        'fold'         | 'of a week, in a range of 400 days' | T0.plus(DAY.multipliedBy(400)) | EVERY_MINUTE                                                                               | 115      | 6
-        'ordered walk' | 'spread over 30 days'              | TO                            | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 114      | 5.7
-        'ordered walk' | 'in one day'                       | TO                            | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 120      | 5.4
-        'ordered walk' | 'with 500 in one second'           | TO                            | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 115      | 5.2
+        form           | shape                              | to                            | sparseFrom | times                                                                                       | maxReads | minSpeedup
+        'fold'         | 'spread over 30 days'              | TO                            | null       | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 105      | 6.5
+        'fold'         | 'in one day'                       | TO                            | null       | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 115      | 6
+        'fold'         | 'with 500 in one second'           | TO                            | null       | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 107      | 5.4
+        'fold'         | 'a minute apart, 300 in one second' | WEEK                         | null       | EVERY_MINUTE                                                                                | 111      | 6.4
+        'fold'         | 'of a week, in a range of 400 days' | T0.plus(DAY.multipliedBy(400)) | null       | EVERY_MINUTE                                                                               | 115      | 6
+        'fold'         | 'of a week, in 400 days, told the rest is sparse' | T0.plus(DAY.multipliedBy(400)) | WEEK | EVERY_MINUTE                                                                     | 111      | 6.4
+        'ordered walk' | 'spread over 30 days'              | TO                            | null       | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 114      | 5.7
+        'ordered walk' | 'in one day'                       | TO                            | null       | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 120      | 5.4
+        'ordered walk' | 'with 500 in one second'           | TO                            | null       | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 115      | 5.2
     }
 
     private static List<String> foldIds(ParallelWalk walk, SimulatedStripe stripe) {

@@ -25,6 +25,29 @@ class ParallelWalkExactnessSpec extends Specification {
 
     static final Instant TO = T0.plus(DAY.multipliedBy(30))
 
+    def "a walk of #shape told the range is sparse from day #sparseDay reads the sequential walk's transactions, each once"() {
+        given:
+        def ledger = ledgerOf(times, 21)
+        def query = range(T0, TO, 10)
+        def sequential = TransactionWalk.all(ledger, Account.platform(), query).toList()
+        def walk = TransactionWalk.parallel(ledger, Account.platform(), query).withSparseFrom(T0.plus(DAY.multipliedBy(sparseDay)))
+
+        when:
+        List<String> folded = walk.fold([], { ids, t -> ids << t.id(); ids }).join()
+
+        then:
+        folded.size() == sequential.size()
+        folded.toSet() == sequential*.id().toSet()
+        walk.stream().toList() == sequential
+
+        where:
+        shape                              | times                                                                        | sparseDay
+        'spread data'                      | spread(700, T0, DAY.multipliedBy(30), 21)                                    | 7
+        'data only after the sparse second' | spread(300, T0.plus(DAY.multipliedBy(20)), DAY.multipliedBy(10), 22)        | 7
+        'a crowded sparse second'          | inOneSecond(120, T0.plus(DAY.multipliedBy(7))) + spread(200, T0, DAY.multipliedBy(30), 23) | 7
+        'a sparse second outside the range' | spread(400, T0, DAY.multipliedBy(30), 24)                                   | 45
+    }
+
     def "a walk of #shape reads the sequential walk's transactions, each once (#limit a page, #concurrency at once, seed #seed)"() {
         given:
         def ledger = ledgerOf(times, seed)

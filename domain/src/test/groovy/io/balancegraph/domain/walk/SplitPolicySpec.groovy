@@ -9,12 +9,12 @@ import static io.balancegraph.domain.walk.ChainSpec.page
 /** How the walk's range is cut: the first slices, what a page says about density, and where a chain is split. */
 class SplitPolicySpec extends Specification {
 
-    def fold = new SplitPolicy(10, 100, 2, 10, false)
-    def ordered = new SplitPolicy(1, 100, 2, 4, true)
+    def fold = new SplitPolicy(10, 100, 2, 10, false, null)
+    def ordered = new SplitPolicy(1, 100, 2, 4, true, null)
 
     def "the first slices of [#from, #to) cover it exactly, newest first, in #slices equal parts at most"() {
         when:
-        def chains = new SplitPolicy(slices, 100, 2, 10, false).initial(new WalkRange(from, to))
+        def chains = new SplitPolicy(slices, 100, 2, 10, false, null).initial(new WalkRange(from, to))
 
         then:
         chains.size() == Math.min(slices, to - from)
@@ -30,6 +30,22 @@ class SplitPolicySpec extends Specification {
         100  | 103       | 10
         -50  | 1_000_003 | 7
         0    | 100       | 1
+    }
+
+    def "with a sparse second at #sparse, the first slices of [0, 1000) are #expected"() {
+        when:
+        def chains = new SplitPolicy(slices, 100, 2, 10, false, sparse).initial(new WalkRange(0, 1000))
+
+        then:
+        chains.collect { [it.from, it.top] } == expected
+
+        where:
+        sparse | slices || expected
+        400    | 4      || [[400, 1000], [266, 400], [133, 266], [0, 133]]
+        999    | 2      || [[999, 1000], [0, 999]]
+        0      | 2      || [[500, 1000], [0, 500]]
+        1000   | 2      || [[500, 1000], [0, 500]]
+        400    | 1      || [[0, 1000]]
     }
 
     def "a page's density is its transactions over the seconds it read through (#why)"() {
@@ -71,14 +87,14 @@ class SplitPolicySpec extends Specification {
 
         where:
         policy                                  | secondsLeft | free || expectedDepths
-        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 9    || (1..9).collect { it * 1000 }
-        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 1    || [1000]
-        new SplitPolicy(10, 100, 2, 10, false)  | 3_000       | 9    || (1..9).collect { it * 300 }
-        new SplitPolicy(10, 100, 2, 10, false)  | 1_000       | 9    || [200, 400, 600, 800]
-        new SplitPolicy(10, 100, 2, 10, false)  | 300         | 9    || [200]
-        new SplitPolicy(10, 100, 2, 10, false)  | 200         | 9    || []
-        new SplitPolicy(1, 100, 2, 4, true)     | 10_000      | 3    || [400, 800, 1200]
-        new SplitPolicy(10, 100, 2, 10, false)  | 10_000      | 0    || []
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 9    || (1..9).collect { it * 1000 }
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 1    || [1000]
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 3_000       | 9    || (1..9).collect { it * 300 }
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 1_000       | 9    || [200, 400, 600, 800]
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 300         | 9    || [200]
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 200         | 9    || []
+        new SplitPolicy(1, 100, 2, 4, true, null)     | 10_000      | 3    || [400, 800, 1200]
+        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 0    || []
     }
 
     def "a chain whose density is unknown, or with one second left, is not cut"() {
