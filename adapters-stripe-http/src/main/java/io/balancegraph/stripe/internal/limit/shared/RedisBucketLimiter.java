@@ -4,7 +4,6 @@ import io.balancegraph.domain.error.Failures;
 import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
-import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
 import io.balancegraph.stripe.internal.time.Durations;
 import io.balancegraph.stripe.internal.time.Scheduling;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arrival order fleet-wide (the local fallback applies it). Holding it fleet-wide needs the interactive demand of
  * every replica in Redis; see docs/scaling.md, "Not done".
  */
-final class RedisBucketLimiter implements RequestRateLimiter {
+final class RedisBucketLimiter implements SharedLimit {
 
     private final RedisBuckets buckets;
     private final String key;
@@ -87,6 +86,12 @@ final class RedisBucketLimiter implements RequestRateLimiter {
                                 + name + ": longer than its deadline allows", wait);
                     }));
         });
+    }
+
+    @Override
+    public void owe(int starts) {
+        // Bucket4j lets the tokens go below zero: grants wait until the refill has made up for these starts.
+        buckets.bucket(key, permitsPerSecond).thenCompose(bucket -> bucket.consumeIgnoringRateLimits(starts));
     }
 
     @Override
