@@ -38,7 +38,7 @@ public final class SharedLimiters implements LimiterFactory {
     @Override
     public RequestRateLimiter create(String scope, int permitsPerSecond, int maxQueued, BulkShare bulk, String name,
                                      Scheduling scheduling) {
-        SharedLimit shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, maxQueued,
+        SharedLimit shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, bulk, maxQueued,
                 name, scheduling);
         int share = localShare(permitsPerSecond, replicas);
         SlidingWindowLimiter local = new SlidingWindowLimiter(share, maxQueued, bulk,

@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.internal.limit.shared
 
 import io.balancegraph.stripe.fake.TestRedis
+import io.balancegraph.stripe.internal.limit.BulkShare
 import io.balancegraph.stripe.internal.limit.PermitRefusedException
 import io.balancegraph.stripe.internal.time.ManualScheduling
 import io.github.bucket4j.TimeMeter
@@ -188,7 +189,7 @@ class RedisBucketLimiterSpec extends Specification {
 
     def "a replica keeps at most max-queued requests waiting and refuses the next at once"() {
         given:
-        def limiter = new RedisBucketLimiter(buckets, key, 5, 2, "spec limit", clock)
+        def limiter = new RedisBucketLimiter(buckets, key, 5, BulkShare.DEFAULT, 2, "spec limit", clock)
         limiter.acquire(NONE).get()
         2.times { limiter.acquire(NONE) }
 
@@ -198,7 +199,7 @@ class RedisBucketLimiterSpec extends Specification {
     }
 
     private RedisBucketLimiter limiter(int perSecond) {
-        new RedisBucketLimiter(buckets, key, perSecond, 250, "spec limit", clock)
+        new RedisBucketLimiter(buckets, key, perSecond, BulkShare.DEFAULT, 250, "spec limit", clock)
     }
 
     private void awaitTokens(long count) {
