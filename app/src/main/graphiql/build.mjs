@@ -1,5 +1,6 @@
-// Copies GraphiQL's prebuilt browser bundles and its explorer plugin's (UMD, no bundler needed) out of node_modules
-// into a folder of the app's class path, so the jar serves them itself and /graphiql works with no internet.
+// Copies GraphiQL's prebuilt browser bundles, its explorer plugin's and the graphql-ws client's (UMD, no bundler
+// needed) out of node_modules into a folder of the app's class path, so the jar serves them itself and /graphiql
+// works with no internet.
 //
 //   npm run build -- <output folder>        (Maven runs this in generate-resources)
 //
@@ -20,6 +21,8 @@ const ASSETS = {
   'graphiql.min.css': 'graphiql/graphiql.min.css',
   'graphiql-plugin-explorer.umd.js': '@graphiql/plugin-explorer/dist/index.umd.js',
   'graphiql-plugin-explorer.css': '@graphiql/plugin-explorer/dist/style.css',
+  // The graphql-ws client (the graphql-transport-ws protocol) for subscriptions: its UMD build defines `graphqlWs`.
+  'graphql-ws.min.js': 'graphql-ws/umd/graphql-ws.min.js',
 };
 
 const outDir = process.argv[2];

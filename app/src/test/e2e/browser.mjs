@@ -3,7 +3,11 @@
 // tab's query and checks that the balance, the currencies and the transactions appear in the result, then runs the
 // LastMonthActivity tab and checks its answer has no errors. Every request that is not to localhost/127.0.0.1 is blocked
 // and counted: the page must not try any. Saves the screenshot to docs/graphiql.png.
-//   node browser.mjs http://localhost:8080 [screenshot.png]
+// Given a second app, one whose demo ledger ticks (balancegraph.demo.tick-interval) with access control on, and its
+// tokens in LIVE_TOKEN (may read the platform) and PARTNER_TOKEN (may not), it then runs the LiveBalance tab's
+// subscription there over /graphql-ws: with no token (4401), a wrong token (4403) and the partner's (FORBIDDEN) the
+// result pane must show the error, and with LIVE_TOKEN two pushed balances in a row.
+//   node browser.mjs http://localhost:8080 [screenshot.png [http://localhost:8081]]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +16,7 @@ import { chromium } from 'playwright-core';
 
 const base = (process.argv[2] ?? process.env.APP_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const screenshot = process.argv[3] ?? fileURLToPath(new URL('../../../../docs/graphiql.png', import.meta.url));
+const live = process.argv[4]?.replace(/\/$/, '');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const profile = mkdtempSync(join(tmpdir(), 'balancegraph-chromium-'));
 
@@ -52,7 +57,7 @@ try {
   check(await explorer.first().isVisible() && (await explorer.first().innerText()).includes('balanceTransactions'),
     'the explorer plugin is shown, listing the schema\'s fields');
   const tabs = await page.locator('.graphiql-tab').allInnerTexts();
-  check(['Dashboard', 'LastMonthActivity', 'PayoutReconciliation'].every((name) => tabs.some((tab) => tab.includes(name))),
+  check(['Dashboard', 'LastMonthActivity', 'PayoutReconciliation', 'LiveBalance'].every((name) => tabs.some((tab) => tab.includes(name))),
     `the example tabs are open (${tabs.map((tab) => tab.trim()).join(', ')})`);
 
   await execute.click();
@@ -98,10 +103,88 @@ try {
     `the LastMonthActivity tab runs: ${activity.errors ? JSON.stringify(activity.errors)
       : `${activity.data?.activity?.transactionCount} transactions in ${activity.data?.activity?.currencies?.length} currencies`}`);
   check(blocked.length === 0 && pageErrors.length === 0, 'still no request beyond loopback and no JavaScript error');
+
+  if (live) {
+    await liveBalance(page, execute);
+    check(blocked.length === 0 && pageErrors.length === 0,
+      `after the subscriptions, still no request beyond loopback and no JavaScript error${pageErrors.length ? ': ' + pageErrors.join('; ') : ''}`);
+  } else {
+    console.log('LiveBalance: not run (no ticking app URL given as the third argument)');
+  }
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
+/** The LiveBalance tab on the ticking app: the token rules of /graphql-ws as the result pane shows them, then live pushes. */
+async function liveBalance(page, execute) {
+  const response = await page.goto(`${live}/graphiql`, { waitUntil: 'load' });
+  check(response.status() === 200, `GET ${live}/graphiql answers 200 (got ${response.status()})`);
+  await execute.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.graphiql-tab', { hasText: 'LiveBalance' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror
+    ?.getValue().includes('subscription LiveBalance'), null, { timeout: 30_000 });
+  const resultText = () => page.locator('.graphiql-response .CodeMirror').evaluate((el) => el.CodeMirror.getValue());
+  const stopping = async () => (await execute.getAttribute('aria-label')).startsWith('Stop');
+  // Runs the tab with these headers in the Headers editor; resolves with the result once it includes `needle`.
+  const run = async (headers, needle) => {
+    await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')
+      .evaluate((el, value) => el.CodeMirror.setValue(value), headers);
+    await execute.click();
+    await page.waitForFunction((text) => document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror
+      ?.getValue().includes(text), needle, { timeout: 15_000 }).catch(() => {});
+    return resultText();
+  };
+  const bearer = (token) => JSON.stringify({ Authorization: `Bearer ${token}` });
+
+  const started = Date.now();
+  const noToken = await run('', '4401');
+  check(noToken.includes('closed: 4401 Unauthorized') && !(await stopping()),
+    `no token: the result pane shows the 4401 close and the run has ended (${firstMessage(noToken)})`);
+  const wrongToken = await run(bearer('not-a-token-of-this-app-0123456789'), '4403');
+  check(wrongToken.includes('closed: 4403 Forbidden') && !(await stopping()),
+    `a wrong token: the result pane shows the 4403 close and the run has ended (${firstMessage(wrongToken)})`);
+  const partner = await run(bearer(process.env.PARTNER_TOKEN), '"FORBIDDEN"');
+  check(partner.includes('"FORBIDDEN"') && !(await stopping()),
+    `a token that may not read the platform: the result pane shows FORBIDDEN and the run has ended (${firstMessage(partner)})`);
+
+  const first = usdAvailable(await run(bearer(process.env.LIVE_TOKEN), '"balanceChanged"'));
+  await page.waitForFunction((before) => {
+    const text = document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.getValue() ?? '';
+    return text.includes('"balanceChanged"') && !text.includes(`"${before}"`);
+  }, first, { timeout: 15_000 }).catch(() => {});
+  const second = usdAvailable(await resultText());
+  check(first !== null && second !== null && cents(second) > cents(first) && await stopping(),
+    `LIVE_TOKEN: the pushed balance appears and moves on with the next tick, the subscription still running (USD ${first}, then ${second})`);
+  await execute.click();
+  await page.waitForFunction(() => !document.querySelector('button.graphiql-execute-button')
+    ?.getAttribute('aria-label')?.startsWith('Stop'), null, { timeout: 15_000 }).catch(() => {});
+  check(!(await stopping()), 'the stop button ends the subscription');
+  console.log(`LiveBalance checks took ${Date.now() - started} ms`);
+}
+
+function firstMessage(text) {
+  try {
+    return JSON.parse(text).errors?.[0]?.message ?? text.slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
+}
+
+/** The USD available amount of a balanceChanged result, as its exact decimal string; null when there is none. */
+function usdAvailable(text) {
+  try {
+    const available = JSON.parse(text).data?.balanceChanged?.available ?? [];
+    return available.find((a) => a.money.currencyCode === 'USD')?.money.amount ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** "30002075.71" as 3000207571n: compared exactly, never as a float. */
+function cents(amount) {
+  return BigInt(amount.replace('.', ''));
+}
+
 if (failures.length) {
   console.error(`browser: ${failures.length} check(s) failed`);
   process.exit(1);

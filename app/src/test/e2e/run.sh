@@ -2,13 +2,17 @@
 # End-to-end checks of the packaged app, run by .ci/run after `./mvnw -B verify` (or by hand after
 # `./mvnw -B -DskipTests package`): starts app/target/balancegraph.jar (demo ledger) on a free port, then
 #   1. audit.mjs   - the graphql-http audit of /graphql (GraphQL over HTTP spec)
-#   2. browser.mjs - headless Chromium: GraphiQL's explorer and example tabs, the Dashboard query; screenshot to docs/graphiql.png
+#   2. browser.mjs - headless Chromium: GraphiQL's explorer and example tabs, the Dashboard query; screenshot to docs/graphiql.png;
+#      then the LiveBalance tab's subscription on a second jar (below): its token errors and two pushed balances
 #   3. export      - curl downloads the CSV export of the demo ledger (status, file name, header, one row per transaction)
 #   4. the client guide (docs/clients.md): graphql-codegen generates types from the served schema
 #      (client/codegen.ts), tsc type-checks the example client against them, and the client (client/walk.ts) pages
 #      through every demo transaction with Apollo Client's relayStylePagination (client/typePolicies.ts)
 #   5. subscriptions.mjs - the graphql-ws npm client subscribes to balanceChanged, a Stripe event signed with this
 #      run's webhook secret is posted to /webhooks/stripe, and the pushed balance must arrive
+# The second jar serves the same demo ledger ticking every second (balancegraph.demo.tick-interval) with access control
+# on (two tokens made for this run), so that GraphiQL's subscription sees balances pushed; the first jar's ledger stays
+# still, as the checks on its fixed demo numbers need.
 # Installs Debian's chromium and chromium-driver when either is missing (needs root). Ends with "e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,22 +29,39 @@ fi
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo 18080)"
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo "$1"
+}
+random_hex() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
+port="$(free_port 18080)"
+live_port="$(free_port 18081)"
 log="$root/app/target/e2e-app.log"
+live_log="$root/app/target/e2e-live-app.log"
 # A webhook secret for this run only, so that subscriptions.mjs can sign events as Stripe would.
-webhook_secret="whsec_e2e$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+webhook_secret="whsec_e2e$(random_hex)"
+# The ticking jar's tokens, for this run only: one may read the platform, the partner's only a connected account.
+export LIVE_TOKEN="e2e-live-$(random_hex)" PARTNER_TOKEN="e2e-partner-$(random_hex)"
+live_settings='{"balancegraph":{"access":{"enabled":true,"tokens":[{"token":"'"$LIVE_TOKEN"'","accounts":["platform"]},{"token":"'"$PARTNER_TOKEN"'","accounts":["acct_1E2ePartner"]}]}}}'
 env -u STRIPE_API_KEY -u STRIPE_BASE_URL STRIPE_WEBHOOK_SECRET="$webhook_secret" java "-Dmicronaut.server.port=$port" -jar "$jar" >"$log" 2>&1 </dev/null &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true' EXIT
+env -u STRIPE_API_KEY -u STRIPE_BASE_URL -u STRIPE_WEBHOOK_SECRET BALANCEGRAPH_DEMO_TICK_INTERVAL=1s \
+  MICRONAUT_APPLICATION_JSON="$live_settings" java "-Dmicronaut.server.port=$live_port" -jar "$jar" >"$live_log" 2>&1 </dev/null &
+live_pid=$!
+trap 'kill "$app_pid" "$live_pid" 2>/dev/null || true; wait "$app_pid" "$live_pid" 2>/dev/null || true' EXIT
 
-for _ in $(seq 120); do
-  if curl -sf "http://localhost:$port/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then echo "e2e: the app exited:" >&2; cat "$log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -sf "http://localhost:$port/health" >/dev/null || { echo "e2e: the app was not healthy within 60 s:" >&2; cat "$log" >&2; exit 1; }
-echo "e2e: app up on port $port (log: app/target/e2e-app.log)"
+# Both jars start at once; each must answer /health within 60 s.
+wait_healthy() {
+  local name="$1" at="$2" pid="$3" file="$4"
+  for _ in $(seq 120); do
+    if curl -sf "http://localhost:$at/health" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "e2e: the $name exited:" >&2; cat "$file" >&2; exit 1; fi
+    sleep 0.5
+  done
+  curl -sf "http://localhost:$at/health" >/dev/null || { echo "e2e: the $name was not healthy within 60 s:" >&2; cat "$file" >&2; exit 1; }
+  echo "e2e: $name up on port $at (log: ${file#"$root/"})"
+}
+wait_healthy app "$port" "$app_pid" "$log"
+wait_healthy "ticking app" "$live_port" "$live_pid" "$live_log"
 
 passed=0 failed=0
 run() {
@@ -50,7 +71,7 @@ run() {
   echo "--- e2e: $name took $((SECONDS - start)) s"
 }
 run audit node audit.mjs "http://localhost:$port/graphql"
-run browser node browser.mjs "http://localhost:$port" "$root/docs/graphiql.png"
+run browser node browser.mjs "http://localhost:$port" "$root/docs/graphiql.png" "http://localhost:$live_port"
 rm -rf "$here/client/generated" "$here/client/dist"
 run "client codegen" env BALANCEGRAPH_SCHEMA="http://localhost:$port/graphql/schema.graphqls" \
   npx --no-install graphql-codegen --config client/codegen.ts

@@ -72,6 +72,8 @@ public final class BalanceGraphSchema {
                         .dataFetcher("readAt", ReadResult.READ_AT))
                 .type("Activity", type -> type
                         .dataFetcher("readAt", ReadResult.READ_AT))
+                .type("ActivityTotals", type -> type
+                        .dataFetcher("buckets", ActivityFetcher.BUCKETS))
                 .type("Balance", type -> type
                         .dataFetcher("id", BalanceFetcher.ID)
                         .dataFetcher("readAt", ReadResult.READ_AT))

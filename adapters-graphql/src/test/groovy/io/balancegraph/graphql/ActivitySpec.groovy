@@ -213,6 +213,27 @@ class ActivitySpec extends Specification {
         answer.errors*.extensions*.code == ['UPSTREAM_UNAVAILABLE']
     }
 
+    def "the balance is read beside the walk; when it fails, the summary fails with its code and the walk stops"() {
+        given: 'page reads that are not answered yet, and a balance read that fails'
+        def ledger = new RecordingLedger(demo)
+        ledger.holding = true
+        ledger.failures.readBalance = new io.balancegraph.domain.error.UpstreamUnavailableException(
+                new io.balancegraph.domain.error.UpstreamError(503, null, null, null, 'down', null))
+
+        when:
+        def answer = Graph.withFinance(ledger, [:], clock).run(ACTIVITY, [created: [gte: '2026-10-01T00:00:00Z']])
+
+        then: 'the walk had started before the balance came back'
+        !ledger.calls('listTransactions').isEmpty()
+
+        and:
+        answer.data.activity == null
+        answer.errors*.extensions*.code == ['UPSTREAM_UNAVAILABLE']
+
+        and: 'every page read it had out was cancelled'
+        ledger.calls('listTransactions').every { it.answer.cancelled }
+    }
+
     def "the walk reads through the ledger's bulk view, the balance through the ledger"() {
         given:
         def bulk = new RecordingLedger(demo)

@@ -49,7 +49,7 @@ class SchemaContractSpec extends Specification {
         }
 
         expect:
-        numeric.sort() == ['Activity.transactionCount', 'ActivityGroup.count', 'ActivityTotals.count', 'Currency.exponent',
+        numeric.sort() == ['Activity.transactionCount', 'ActivityBucket.count', 'ActivityGroup.count', 'ActivityTotals.count', 'Currency.exponent',
                            'CurrencyBalance.exponent', 'Payout.includedCount', 'balanceTransactions(first)',
                            'balanceTransactions(last)', 'transactions(first)', 'transactions(last)']
         schema.getObjectType('Money').getFieldDefinition('amount').type.wrappedType.name == 'Decimal'
@@ -63,9 +63,23 @@ class SchemaContractSpec extends Specification {
         schema.getObjectType('BalanceDetail').fieldDefinitions*.name == ['available', 'pending']
     }
 
-    def "Stripe's open enumerations are strings, so a value added tomorrow breaks nothing"() {
-        expect:
-        schema.allTypesAsList.findAll { it instanceof graphql.schema.GraphQLEnumType && !it.name.startsWith('__') }.empty
+    def "Stripe's open enumerations are strings, so a value added tomorrow breaks nothing; our one enum is only an input"() {
+        given: 'every field whose type is an enum, and every argument'
+        def enums = schema.allTypesAsList.findAll { it instanceof graphql.schema.GraphQLEnumType && !it.name.startsWith('__') }*.name
+        def enumFields = ownTypes.findAll { it instanceof GraphQLObjectType }.collectMany { GraphQLObjectType type ->
+            type.fieldDefinitions.findAll { GraphQLTypeUtil.unwrapAll(it.type).name in enums }.collect { "${type.name}.${it.name}" }
+        }
+        def enumArguments = ownTypes.findAll { it instanceof GraphQLObjectType }.collectMany { GraphQLObjectType type ->
+            type.fieldDefinitions.collectMany { field ->
+                field.arguments.findAll { GraphQLTypeUtil.unwrapAll(it.type).name in enums }.collect { "${type.name}.${field.name}(${it.name})" }
+            }
+        }
+
+        expect: 'the bucket size is ours (a client sends it, never receives it): no answer carries an enum'
+        enums == ['BucketSize']
+        schema.getType('BucketSize').values*.name == ['DAY', 'WEEK', 'MONTH']
+        enumFields == []
+        enumArguments == ['ActivityTotals.buckets(by)']
         ['type', 'status', 'reportingCategory', 'balanceType'].every {
             GraphQLTypeUtil.unwrapAll(schema.getObjectType('BalanceTransaction').getFieldDefinition(it).type).name == 'String'
         }
@@ -76,6 +90,21 @@ class SchemaContractSpec extends Specification {
         schema.queryType.fieldDefinitions.every { !(it.type instanceof GraphQLNonNull) }
         schema.queryType.fieldDefinitions*.name.sort() == ['activity', 'balance', 'balanceTransaction', 'balanceTransactions',
                                                             'currencies', 'payout']
+    }
+
+    def "activity buckets: buckets(by: BucketSize!, timeZone: String = \"UTC\"): [ActivityBucket!]! on each currency's totals"() {
+        given:
+        def buckets = schema.getObjectType('ActivityTotals').getFieldDefinition('buckets')
+
+        expect:
+        buckets.type.toString() == '[ActivityBucket!]!'
+        buckets.arguments*.name == ['by', 'timeZone']
+        buckets.getArgument('by').type.toString() == 'BucketSize!'
+        GraphQLTypeUtil.simplePrint(buckets.getArgument('timeZone').type) == 'String'
+        buckets.getArgument('timeZone').argumentDefaultValue.value.value == 'UTC'
+        schema.getObjectType('ActivityBucket').fieldDefinitions.collect { "${it.name}: ${GraphQLTypeUtil.simplePrint(it.type)}" } == [
+                'start: DateTime!', 'end: DateTime!', 'count: Int!', 'amount: Money!', 'fee: Money!', 'net: Money!',
+                'startingBalance: Money!', 'endingBalance: Money!']
     }
 
     def "the connection follows Relay's conventions"() {

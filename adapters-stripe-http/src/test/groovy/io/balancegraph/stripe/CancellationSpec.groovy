@@ -1,5 +1,7 @@
 package io.balancegraph.stripe
 
+import static io.balancegraph.stripe.internal.limit.SlidingWindowLimiter.STRIPE_WINDOW
+
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.query.BalanceTransactionQuery
 import io.balancegraph.stripe.fake.FakeStripeSpecification
@@ -98,7 +100,7 @@ class CancellationSpec extends FakeStripeSpecification {
         then: 'C went when the window moved on, in the place B left; B never went'
         b.cancelled
         stripe.arrived(path) == 2
-        clock.elapsed == Duration.ofSeconds(1)
+        clock.elapsed == STRIPE_WINDOW
 
         where:
         port               | path

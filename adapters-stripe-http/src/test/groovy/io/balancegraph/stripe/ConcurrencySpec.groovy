@@ -1,5 +1,7 @@
 package io.balancegraph.stripe
 
+import static io.balancegraph.stripe.internal.limit.SlidingWindowLimiter.STRIPE_WINDOW
+
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.balance.Balance
 import io.balancegraph.stripe.fake.FakeStripeSpecification
@@ -53,10 +55,10 @@ class ConcurrencySpec extends FakeStripeSpecification {
         List<CompletableFuture<Balance>> reads = (1..15).collect { stripeLedger.readBalance(Account.platform()).toCompletableFuture() }
         await(CompletableFuture.allOf(reads as CompletableFuture[]))
 
-        then: 'the last five went when the window moved on, a second later'
+        then: 'the last five went when the window moved on, a second (and the margin Stripe\'s limits keep) later'
         reads.every { !it.completedExceptionally }
         stripe.count('/v1/balance') == 15
-        clock.elapsed == Duration.ofSeconds(1)
+        clock.elapsed == STRIPE_WINDOW
     }
 
     def "reading a balance and a page of transactions together needs no thread of its own"() {
@@ -87,20 +89,20 @@ class ConcurrencySpec extends FakeStripeSpecification {
         def second = stripeLedger.readBalance(Account.platform()).toCompletableFuture()
         stripe.awaitArrivals('/v1/balance', 1)
 
-        and: 'the window moves on by one second: one more permit'
-        clock.advance(Duration.ofSeconds(1))
+        and: 'the window moves on: one more permit'
+        clock.advance(STRIPE_WINDOW)
         stripe.awaitArrivals('/v1/balance', 2)
 
         then: 'it went to the later balance read, not to the bulk read queued before it'
         stripe.arrived('/v1/balance_transactions') == 0
 
         when: 'the window moves on again'
-        clock.advance(Duration.ofSeconds(1))
+        clock.advance(STRIPE_WINDOW)
         await(CompletableFuture.allOf(first, bulkPage, second))
 
-        then: 'the bulk read went at 2 s, with the same page an interactive read gets'
+        then: 'the bulk read went two windows in, with the same page an interactive read gets'
         stripe.arrived('/v1/balance_transactions') == 1
-        clock.elapsed == Duration.ofSeconds(2)
+        clock.elapsed == STRIPE_WINDOW.multipliedBy(2)
         bulkPage.get().items()*.id() == await(stripeLedger.listTransactions(Account.platform(), query)).items()*.id()
         bulkPage.get().items().size() == 3
     }

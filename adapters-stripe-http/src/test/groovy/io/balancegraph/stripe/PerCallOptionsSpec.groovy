@@ -1,5 +1,7 @@
 package io.balancegraph.stripe
 
+import static io.balancegraph.stripe.internal.limit.SlidingWindowLimiter.STRIPE_WINDOW
+
 import io.balancegraph.domain.account.Account
 import io.balancegraph.domain.error.RateLimitedException
 import io.balancegraph.domain.error.UpstreamConnectionException
@@ -47,22 +49,22 @@ class PerCallOptionsSpec extends FakeStripeSpecification {
         def first = stripeLedger.readBalance(Account.platform())
         clock.runDue()
 
-        when: 'a view with a deadline of 500 ms asks: its turn would come in 1 s'
+        when: 'a view with a deadline of 500 ms asks: its turn would come when the window moves on'
         await(stripeLedger.withDeadline(Duration.ofMillis(500)).readBalance(Account.platform()))
 
         then: 'it failed before anything was sent, with the wait it would have had'
         RateLimitedException refused = thrown()
-        refused.retryAfter() == Optional.of(Duration.ofSeconds(1))
+        refused.retryAfter() == Optional.of(STRIPE_WINDOW)
         refused.error().httpStatus() == 0
         clock.elapsed == Duration.ZERO
 
         when: 'the ledger itself asks (20 s)'
         def balance = await(stripeLedger.readBalance(Account.platform()))
 
-        then: 'it waited for the next second'
+        then: 'it waited for the window to move on'
         balance.livemode()
         await(first).livemode()
-        clock.elapsed == Duration.ofSeconds(1)
+        clock.elapsed == STRIPE_WINDOW
         stripe.arrived('/v1/balance') == 2
     }
 

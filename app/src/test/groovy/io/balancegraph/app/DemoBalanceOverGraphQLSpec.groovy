@@ -61,4 +61,21 @@ class DemoBalanceOverGraphQLSpec extends Specification {
                 ['KWD', 57, '5.040', '631.166', '636.206'],
                 ['USD', 114, '-1793.59', '30005080.33', '30003286.74']]
     }
+
+    def "the README's buckets example answers what the README says: Berlin days around the end of summer time"() {
+        when:
+        def response = graphql('''{ activity(created: {gte: "2026-10-24T00:00:00+02:00", lt: "2026-10-27T00:00:00+01:00"}) {
+            currencies { currencyCode buckets(by: DAY, timeZone: "Europe/Berlin") {
+              start end count net { amount } endingBalance { amount } } } } }''')
+
+        then:
+        response.errors == null
+        response.data.activity.currencies*.currencyCode == ['EUR', 'JPY', 'KWD', 'USD']
+        response.data.activity.currencies.every { it.buckets.size() == 3 }
+        response.data.activity.currencies.find { it.currencyCode == 'EUR' }.buckets.collect {
+            [it.start, it.end, it.count, it.net.amount, it.endingBalance.amount] } == [
+                ['2026-10-24T00:00:00.000+02:00', '2026-10-25T00:00:00.000+02:00', 0, '0.00', '-49889.36'],
+                ['2026-10-25T00:00:00.000+02:00', '2026-10-26T00:00:00.000+01:00', 2, '172.16', '-49717.20'],
+                ['2026-10-26T00:00:00.000+01:00', '2026-10-27T00:00:00.000+01:00', 0, '0.00', '-49717.20']]
+    }
 }

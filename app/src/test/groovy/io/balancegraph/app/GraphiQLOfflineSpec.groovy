@@ -18,6 +18,7 @@ class GraphiQLOfflineSpec extends Specification {
             '/graphiql/assets/graphiql.min.js',
             '/graphiql/assets/graphiql-plugin-explorer.css',
             '/graphiql/assets/graphiql-plugin-explorer.umd.js',
+            '/graphiql/assets/graphql-ws.min.js',
     ] as Set
 
     /** What would make a browser reach for another host: an element, a CSS import or url(), a dynamic import. */
@@ -58,12 +59,15 @@ class GraphiQLOfflineSpec extends Specification {
         page.contains('const explorer = GraphiQLPluginExplorer.explorerPlugin(')
         page.contains('plugins: [explorer]')
         page.contains('visiblePlugin: explorer')
-        page.contains('defaultTabs: [{ query: dashboard }, { query: lastMonthActivity }, { query: payoutReconciliation }]')
+        page.contains('defaultTabs: [{ query: dashboard }, { query: lastMonthActivity }, { query: payoutReconciliation }, { query: liveBalance }]')
         page.contains('query LastMonthActivity {')
         page.contains('activity(created: {gte: "LAST_MONTH_START", lt: "THIS_MONTH_START"}) {')
         page.contains('byReportingCategory { key net { amount } }')
+        page.contains('byDay: buckets(by: DAY, timeZone: "UTC") { start count net { amount } endingBalance { amount } }')
         page.contains('query PayoutReconciliation {')
         page.contains('reconciles')
+        page.contains('subscription LiveBalance {')
+        page.contains('balanceChanged {')
     }
 
     def "GraphiQL sends its requests to /graphql and offers the headers editor for a bearer token"() {
@@ -74,6 +78,37 @@ class GraphiQLOfflineSpec extends Specification {
         page.contains("GraphiQL.createFetcher({ url: '/graphql' })")
         page.contains("defaultEditorToolsVisibility: 'headers'")
         page.contains('isHeadersEditorEnabled: true')
+    }
+
+    def "GraphiQL sends subscriptions over graphql-ws to this host's /graphql-ws, each run with that run's headers"() {
+        when:
+        def page = get('/graphiql').body()
+
+        then: 'the graphql-ws path from the configuration, ws: or wss: as the page was loaded'
+        page.contains("const socketUrl = new URL('/graphql-ws', location.href);")
+        page.contains("socketUrl.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';")
+
+        and: 'subscriptions go to the socket, the rest to the HTTP fetcher'
+        page.contains('fetcher: httpOrSocket,')
+        page.contains("definition.operation === 'subscription'")
+
+        and: 'each run opens its own client with the headers of that run as the connection_init payload, no retries'
+        page.contains('graphqlWs.createClient({ url: socketUrl.href, connectionParams: headers ?? {}, retryAttempts: 0 })')
+        page.contains('? subscribe(params, options?.headers)')
+
+        and: 'a closed socket reaches the result pane as an error with its code'
+        page.contains('error: (error) => sink.error(socketError(error)),')
+        page.contains('extensions: { closeCode: error.code }')
+    }
+
+    def "the bundled graphql-ws client is the npm package's browser build, defining the graphqlWs global the page uses"() {
+        when:
+        def client = get('/graphiql/assets/graphql-ws.min.js').body()
+
+        then:
+        client.contains('.graphqlWs={}')
+        client.contains('graphql-transport-ws')
+        client.contains('createClient')
     }
 
     def "the GraphiQL page loads exactly the bundled assets and names no other host"() {
@@ -107,5 +142,6 @@ class GraphiQLOfflineSpec extends Specification {
         '/graphiql/assets/graphiql.min.js'             | 'application/javascript' | 500_000
         '/graphiql/assets/graphiql-plugin-explorer.css'    | 'text/css'               | 500
         '/graphiql/assets/graphiql-plugin-explorer.umd.js' | 'application/javascript' | 20_000
+        '/graphiql/assets/graphql-ws.min.js'               | 'application/javascript' | 5_000
     }
 }

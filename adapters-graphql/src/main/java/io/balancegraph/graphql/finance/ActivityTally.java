@@ -7,8 +7,10 @@ import io.balancegraph.domain.transaction.BalanceTransaction;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,8 +18,8 @@ import java.util.TreeSet;
 /**
  * The fold of an activity summary's walk: every transaction from the period's start up to the balance's reading,
  * those of the period summed per currency (and by reporting category and type), those created after it only by
- * their net, which takes today's balance back to the period's end. Not thread-safe: a walk's fold adds one
- * transaction at a time.
+ * their net, which takes today's balance back to the period's end; the period's also per bucket of each bucketing
+ * asked for. Not thread-safe: a walk's fold adds one transaction at a time.
  */
 final class ActivityTally {
 
@@ -25,12 +27,20 @@ final class ActivityTally {
     private final Instant periodEnd;
     private final Map<Currency, Currencies> period = new TreeMap<>();
     private final Map<Currency, Money> netSince = new HashMap<>();
+    private final Map<Bucketing, BucketTally> buckets = new LinkedHashMap<>();
     private int transactionCount;
 
-    /** @param periodEnd the period's last second: transactions created after it count only towards the balance */
-    ActivityTally(Instant periodStart, Instant periodEnd) {
+    /**
+     * @param periodEnd  the period's last second: transactions created after it count only towards the balance
+     * @param bucketings how the period is also to be sliced: each checked against {@link Bucketing#MAX_BUCKETS} when
+     *                   the request came, so one more is allowed here, for a running period whose end (the
+     *                   balance's reading) crossed a boundary since
+     */
+    ActivityTally(Instant periodStart, Instant periodEnd, Set<Bucketing> bucketings) {
         this.periodStart = periodStart;
         this.periodEnd = periodEnd;
+        bucketings.forEach(bucketing -> buckets.put(bucketing,
+                new BucketTally(bucketing, periodStart, periodEnd.plusSeconds(1), Bucketing.MAX_BUCKETS + 1)));
     }
 
     ActivityTally add(BalanceTransaction transaction) {
@@ -40,6 +50,7 @@ final class ActivityTally {
         } else {
             transactionCount = Math.addExact(transactionCount, 1);
             period.computeIfAbsent(currency, Currencies::new).add(transaction);
+            buckets.values().forEach(tally -> tally.add(transaction));
         }
         return this;
     }
@@ -57,8 +68,11 @@ final class ActivityTally {
             Currencies sums = period.computeIfAbsent(currency, Currencies::new);
             Money ending = balance.availableIn(currency).plus(balance.pendingIn(currency))
                     .minus(netSince.getOrDefault(currency, Money.zero(currency)));
+            Money starting = ending.minus(sums.all.net());
+            Map<Bucketing, List<ActivityBucket>> bucketed = new HashMap<>();
+            buckets.forEach((bucketing, tally) -> bucketed.put(bucketing, tally.buckets(currency, starting)));
             return new ActivityTotals(currency.code(), sums.all.count(), sums.all.amount(), sums.all.fee(), sums.all.net(),
-                    ending.minus(sums.all.net()), ending, groups(sums.byReportingCategory), groups(sums.byType));
+                    starting, ending, groups(sums.byReportingCategory), groups(sums.byType), bucketed);
         }).toList();
         return new Activity(periodStart, periodEnd, transactionCount, totals);
     }

@@ -1,6 +1,7 @@
 package io.balancegraph.graphql.finance;
 
 import io.balancegraph.domain.account.Account;
+import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
@@ -15,12 +16,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Computes the finance summaries. An activity: today's balance (an interactive read), then one parallel walk through the bulk
- * list port over every transaction from the period's start to the second the balance was read, folded into exact
- * totals. The walk has the configured concurrency, deadline and bound; past either bound, or when any read
+ * Computes the finance summaries. An activity: today's balance (an interactive read) and, beside it, one parallel walk
+ * through the bulk list port over every transaction from the period's start to the second the activity was asked,
+ * folded into exact totals. The walk has the configured concurrency, deadline and bound; past either bound, or when any read
  * fails, the summary fails with that: never a total of part of the data.
  */
 public final class FinanceReads {
@@ -46,23 +48,37 @@ public final class FinanceReads {
 
     /**
      * The activity of the transactions created in the range, which has a start ({@code gt}/{@code gte}); without an
-     * end, or with one later than now, it ends at the second the balance is read.
+     * end, or with one later than now, it ends at the second it is asked, when the balance is read.
      */
     public CompletableFuture<Activity> activity(Account account, CreatedFilter range) {
+        return activity(account, range, Set.of());
+    }
+
+    /**
+     * The activity of the transactions created in the range, also sliced into the buckets of each bucketing (summed
+     * in the same walk: no more reads); the caller has bounded their number ({@link Bucketing#MAX_BUCKETS}).
+     */
+    public CompletableFuture<Activity> activity(Account account, CreatedFilter range, Set<Bucketing> bucketings) {
         Instant start = range.firstSecond().orElseThrow(() -> new InvalidQueryException("created", "activity needs a start"));
         Instant end = range.lastSecond().orElse(null);
-        return balances.readBalance(account).toCompletableFuture().thenCompose(balance -> {
-            // The walk ends where the balance was read: what was created later is not in it (to the second).
-            Instant readAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Instant periodEnd = end == null || end.isAfter(readAt) ? readAt : end;
-            BalanceTransactionQuery query = BalanceTransactionQuery.builder()
-                    .created(new CreatedFilter(null, start, null, readAt))
-                    .limit(PAGE_SIZE)
-                    .build();
-            return bounded(TransactionWalk.parallel(bulk, account, query))
-                    .fold(new ActivityTally(start, periodEnd), ActivityTally::add)
-                    .thenApply(tally -> tally.activity(balance));
+        // The walk ends at the second the activity is asked, and the balance is read at once beside it: both see
+        // the same moment, to the second (a transaction created in that very second may fall on the wrong side).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant periodEnd = end == null || end.isAfter(now) ? now : end;
+        BalanceTransactionQuery query = BalanceTransactionQuery.builder()
+                .created(new CreatedFilter(null, start, null, now))
+                .limit(PAGE_SIZE)
+                .build();
+        CompletableFuture<ActivityTally> tally = bounded(TransactionWalk.parallel(bulk, account, query))
+                .fold(new ActivityTally(start, periodEnd, bucketings), ActivityTally::add);
+        CompletableFuture<Balance> balance = balances.readBalance(account).toCompletableFuture();
+        // A failed balance read fails the summary with its error and stops the walk, so its reads spend no more budget.
+        balance.whenComplete((read, failure) -> {
+            if (failure != null) {
+                tally.cancel(true);
+            }
         });
+        return balance.thenCompose(read -> tally.thenApply(done -> done.activity(read)));
     }
 
     /**

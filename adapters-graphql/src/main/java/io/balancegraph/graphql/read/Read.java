@@ -7,11 +7,14 @@ import io.balancegraph.domain.query.CreatedFilter;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
 import io.balancegraph.graphql.finance.Activity;
+import io.balancegraph.graphql.finance.Bucketing;
 import io.balancegraph.graphql.finance.PayoutSummary;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -85,22 +88,33 @@ public sealed interface Read<T> {
     /**
      * The activity of the transactions created in a range, which has a start. A settled range (it ended before it
      * was asked for) is kept for the summary time-to-live; any other is shared only while in flight, since
-     * transactions are still being created in it.
+     * transactions are still being created in it. The bucketings the request slices it by are part of the key: a
+     * summary is computed with its buckets in the one walk, so one computed without them cannot answer for them.
      */
-    record ActivityOf(Account account, CreatedFilter range, boolean settled) implements Read<Activity> {
+    record ActivityOf(Account account, CreatedFilter range, boolean settled, Set<Bucketing> bucketings) implements Read<Activity> {
         public ActivityOf {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(range, "range");
+            bucketings = Set.copyOf(bucketings);
+        }
+
+        /** The activity without buckets. */
+        public ActivityOf(Account account, CreatedFilter range, boolean settled) {
+            this(account, range, settled, Set.of());
         }
 
         @Override
         public CompletionStage<Activity> from(Ports ports) {
-            return ports.finance().activity(account, range);
+            return ports.finance().activity(account, range, bucketings);
         }
 
+        /** A currency's totals weigh one, and each of its buckets one more. */
         @Override
         public int weight(Activity answer) {
-            return Math.max(1, answer.currencies().size());
+            long weight = answer.currencies().stream()
+                    .mapToLong(totals -> 1L + totals.bucketed().values().stream().mapToLong(List::size).sum())
+                    .sum();
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, weight));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.balancegraph.app.config;
 
 import io.balancegraph.app.demo.DemoSettings;
+import io.balancegraph.app.export.ExportSettings;
 import io.balancegraph.app.redis.RedisAddress;
 import io.balancegraph.app.redis.RedisSettings;
 import io.balancegraph.app.subscriptions.SubscriptionSettings;
@@ -24,7 +25,7 @@ import java.util.List;
  * Checks the settings the app reads that nothing else checks at start-up, before any other eager bean is built
  * ({@link Order} first among the {@code @Context} beans) and so before the server binds its port. The GraphQL
  * and cache settings are otherwise only read when the GraphQL engine is first built, after the server answers (the
- * webhook, subscription and demo settings when the first delivery, connection or tick comes);
+ * export settings when the first export starts, the webhook, subscription and demo settings when the first delivery, connection or tick comes);
  * a value Micronaut cannot convert surfaces here for the same reason. The access tokens ({@code AccessControl}) and
  * the CORS origins ({@code CorsConfigurer}) are checked by their own {@code @Context} beans; the Stripe settings
  * again by the ledger's factory, with the same method. {@code redis.uri} is checked here because nothing else reads
@@ -44,7 +45,7 @@ public class SettingsCheck {
             "graphql.graphql-ws.enabled");
 
     public SettingsCheck(Environment environment, GraphQLSettings graphql, CacheSettings cache, FinanceSettings finance,
-                         BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
+                         ExportSettings export, BeanProvider<StripeConfiguration> stripe, WebhookSettings webhooks,
                          SubscriptionSettings subscriptions, DemoSettings demo, BeanProvider<HttpServerConfiguration> server,
                          BeanProvider<RedisSettings> redis) {
         BOOLEANS.forEach(key -> requireBoolean(environment, key));
@@ -52,6 +53,7 @@ public class SettingsCheck {
         graphql.validate();
         cache.validate();
         finance.validate();
+        export.validate();
         webhooks.validate(environment.getProperty(WebhookSettings.SECRET, String.class).orElse(null), server.get().getMaxRequestSize());
         subscriptions.validate();
         demo.validate(environment.containsProperty(STRIPE_KEY));

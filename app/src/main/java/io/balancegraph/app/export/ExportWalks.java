@@ -16,22 +16,18 @@ import java.time.Duration;
  *
  * <p>The port is the served ledger's bulk view ({@link LedgerFactory#BULK}, metered as
  * {@code bulk_list_transactions}): an export's page reads take only {@code stripe.rate-limit.bulk-share} of the rate
- * budget while {@code /graphql} reads ask, so a large export never starves the dashboard. The bounds are the
- * issue's: {@value #MAX_TRANSACTIONS} transactions, {@link #TIMEOUT} for the whole file (the walk's clock is the
- * app's {@link Clock}), {@link ParallelWalk#DEFAULT_CONCURRENCY} reads at once.
+ * budget while {@code /graphql} reads ask, so a large export never starves the dashboard. The bounds are
+ * {@link ExportSettings}' ({@code balancegraph.export.max-transactions}, 200,000 by default, and
+ * {@code balancegraph.export.timeout}, 2 minutes, for the whole file; the walk's clock is the app's {@link Clock}),
+ * with {@link ParallelWalk#DEFAULT_CONCURRENCY} reads at once.
  */
 @Factory
 public class ExportWalks {
 
-    /** More makes the export fail ({@code EXPORT_TOO_LARGE}) rather than end with part of the transactions. */
-    public static final long MAX_TRANSACTIONS = 200_000;
-    /** The whole export, from its first read to its last row handed to the server. */
-    public static final Duration TIMEOUT = Duration.ofMinutes(2);
-
     /** What the endpoint starts walks with. */
     @Singleton
-    public Walks walks(@Named(LedgerFactory.BULK) ListBalanceTransactionsPort bulk, Clock clock) {
-        return new Walks(bulk, clock, MAX_TRANSACTIONS, TIMEOUT);
+    public Walks walks(@Named(LedgerFactory.BULK) ListBalanceTransactionsPort bulk, Clock clock, ExportSettings settings) {
+        return new Walks(bulk, clock, settings.getMaxTransactions(), settings.getTimeout());
     }
 
     /**

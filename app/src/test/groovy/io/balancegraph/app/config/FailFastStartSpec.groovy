@@ -75,6 +75,10 @@ class FailFastStartSpec extends Specification {
         'balancegraph.finance.max-transactions'    | '0'                       | [:]    | null              || 'balancegraph.finance.max-transactions must be 1 or more, not 0'
         'balancegraph.finance.concurrency'         | '101'                     | [:]    | null              || 'balancegraph.finance.concurrency must be between 1 and 100, not 101'
         'balancegraph.finance.summary-ttl'         | '-1s'                     | [:]    | null              || 'balancegraph.finance.summary-ttl must be 0s (keep none) or more, such as 10m, not PT-1S'
+        'balancegraph.export.max-transactions'     | '0'                       | [:]    | null              || 'balancegraph.export.max-transactions must be 1 or more, not 0'
+        'balancegraph.export.max-transactions'     | 'lots'                    | [:]    | null              || "balancegraph.export.max-transactions is 'lots', which is not a whole number"
+        'balancegraph.export.timeout'              | '500ms'                   | [:]    | null              || 'balancegraph.export.timeout must be 1s or more, such as 2m, not PT0.5S'
+        'balancegraph.export.timeout'              | 'never'                   | [:]    | null              || "balancegraph.export.timeout is 'never', which is not a duration such as 30s, 500ms or PT30S"
         'balancegraph.graphql.introspection'       | 'yes please'              | [:]    | null              || "balancegraph.graphql.introspection must be true or false, not 'yes please'"
         'redis.uri'                                | 'localhost:6379'          | [:]    | null              || "redis.uri must be a Redis URI such as redis://redis.internal:6379 or rediss://:password@redis.internal:6380/0, not 'localhost:6379'"
         'redis.uri'                                | 'redis://:hunter2hunter2@'| [:]    | 'hunter2hunter2'  || "redis.uri must be a Redis URI such as redis://redis.internal:6379 or rediss://:password@redis.internal:6380/0, not 'redis://…@'"

@@ -5,10 +5,13 @@ import io.micronaut.context.annotation.Property
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 
-/** An export bound to 150 transactions, so that its first reads, 100 each, find out before the first row. */
+/**
+ * An export bound to 150 transactions by balancegraph.export.max-transactions, so that its first reads, 100 each,
+ * find out before the first row.
+ */
 @MicronautTest
 @Property(name = 'balancegraph.test.scripted-export', value = 'true')
-@Property(name = 'balancegraph.test.export-max-transactions', value = '150')
+@Property(name = 'balancegraph.export.max-transactions', value = '150')
 class CsvExportBoundSpec extends EndpointSpec {
 
     @Inject

@@ -24,13 +24,18 @@ import java.util.concurrent.TimeUnit
 /**
  * How an export ends when its reads fail, run out of time or outgrow the bound, and when its client goes away:
  * before the first byte a JSON error with the right status; after it a response cut short that no HTTP client
- * takes for a whole file. The export reads through a {@link ScriptedPort} on a manual clock.
+ * takes for a whole file. The export reads through a {@link ScriptedPort} on a manual clock, bounded by
+ * balancegraph.export.max-transactions ({@link ScriptedExports#MAX_TRANSACTIONS}) and balancegraph.export.timeout
+ * ({@link #TIMEOUT}, not the default, so that the setting is seen to be the one honoured).
  */
 @MicronautTest
 @Property(name = 'balancegraph.test.scripted-export', value = 'true')
+@Property(name = 'balancegraph.export.max-transactions', value = '50000')
+@Property(name = 'balancegraph.export.timeout', value = '90s')
 class CsvExportFailureSpec extends EndpointSpec {
 
     static final String PATH = CsvExportSpec.PATH
+    static final Duration TIMEOUT = Duration.ofSeconds(90)
     static final Map<String, String> WHOLE_RANGE = ['created[gte]': GeneratedLedger.T0.toString()]
     static final UpstreamError STRIPE_SAID = new UpstreamError(500, 'api_error', 'api_error_code', null,
             'Stripe says sk_live_****1234 failed', 'req_1Failed')
@@ -94,7 +99,7 @@ class CsvExportFailureSpec extends EndpointSpec {
     def "an export that outlasts its deadline before the first row is a 503 EXPORT_TIMEOUT"() {
         given: 'the clock passes the deadline while the first reads are out'
         port.answer = { int call ->
-            clock.advance(ExportWalks.TIMEOUT + Duration.ofSeconds(1))
+            clock.advance(TIMEOUT + Duration.ofSeconds(1))
             null
         }
 
@@ -104,7 +109,8 @@ class CsvExportFailureSpec extends EndpointSpec {
         then:
         answer.status == 503
         answer.errorCode == 'EXPORT_TIMEOUT'
-        answer.json.errors[0].extensions.limitSeconds == 120
+        answer.json.errors[0].extensions.limitSeconds == 90
+        answer.errorMessage.contains('90 s')
     }
 
     def "a failure after the first rows cuts the response short: the client sees an incomplete body, and the log says why"() {
@@ -133,7 +139,7 @@ class CsvExportFailureSpec extends EndpointSpec {
         given:
         port.answer = { int call ->
             if (call == 80) {
-                clock.advance(ExportWalks.TIMEOUT + Duration.ofSeconds(1))
+                clock.advance(TIMEOUT + Duration.ofSeconds(1))
             }
             null
         }

@@ -4,14 +4,14 @@ import io.balancegraph.app.ManualClock
 import io.micronaut.context.annotation.Factory
 import io.micronaut.context.annotation.Replaces
 import io.micronaut.context.annotation.Requires
-import io.micronaut.context.annotation.Value
 import jakarta.inject.Singleton
 
 import java.time.Instant
 
 /**
- * Test-only: exports read through a {@link ScriptedPort}, on a {@link ManualClock}, with a small size bound
- * ({@link #MAX_TRANSACTIONS}, or balancegraph.test.export-max-transactions) and the real timeout. Enabled with balancegraph.test.scripted-export=true.
+ * Test-only: exports read through a {@link ScriptedPort}, on a {@link ManualClock}, with the bounds the app's own
+ * factory takes from balancegraph.export.* (specs set them; {@link #MAX_TRANSACTIONS} is the failure spec's).
+ * Enabled with balancegraph.test.scripted-export=true.
  */
 @Factory
 @Requires(property = 'balancegraph.test.scripted-export', value = 'true')
@@ -32,8 +32,7 @@ class ScriptedExports {
 
     @Singleton
     @Replaces(value = ExportWalks.Walks, factory = ExportWalks)
-    ExportWalks.Walks walks(ScriptedPort port, ManualClock clock,
-                            @Value('${balancegraph.test.export-max-transactions:50000}') long maxTransactions) {
-        new ExportWalks.Walks(port, clock, maxTransactions, ExportWalks.TIMEOUT)
+    ExportWalks.Walks walks(ScriptedPort port, ManualClock clock, ExportSettings settings) {
+        new ExportWalks().walks(port, clock, settings)
     }
 }

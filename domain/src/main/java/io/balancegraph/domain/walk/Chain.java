@@ -46,6 +46,8 @@ final class Chain {
     Density density;
     /** The density of the last page that spanned more than one second; {@code null} before one. */
     private Density lastPageDensity;
+    /** Whether the last page lay within one second. */
+    private boolean crowded;
     /** The read in flight, or {@code null}. */
     CompletableFuture<?> read;
     /** Pages read but not yet handed to an ordered consumer, oldest read first. */
@@ -98,12 +100,22 @@ final class Chain {
         }
         if (ranged) {
             Density pageDensity = SplitPolicy.density(kept, newest, oldest, top, cursor == null);
+            crowded = newest == oldest;
             density = SplitPolicy.expected(lastPageDensity, pageDensity);
             lastPageDensity = pageDensity == null ? lastPageDensity : pageDensity;
             top = oldest + 1;
         }
         cursor = mine.get(kept - 1).id();
         return mine;
+    }
+
+    /**
+     * The second a chain's last page lay entirely within, when more of the chain lies below it: the rest of that
+     * second can only be read page after page, so what lies below is better read by a chain of its own
+     * ({@link #splitAt} that second) than after it. {@code -1} otherwise.
+     */
+    long crowdedSecond() {
+        return ranged && !done && crowded && top - 1 > from ? top - 1 : -1;
     }
 
     /** The transactions expected in what is left, at the expected density, rounded down; for a known density. */

@@ -114,11 +114,26 @@ final class WalkRun {
         if (!items.isEmpty()) {
             output.accept(chain, items);
         }
+        splitBelowCrowdedSecond(chain);
         report();
         if (open == 0) {
             finish();
         }
         settle();
+    }
+
+    /**
+     * Gives what lies below a crowded second a chain of its own at once, whatever the number of open chains: the
+     * second's pages can only be read one after another, and the chain that reads them should not hold the rest
+     * back. A crowded second is at least a full page, so this adds at most one chain per page read.
+     */
+    private void splitBelowCrowdedSecond(Chain chain) {
+        long second = chain.crowdedSecond();
+        if (second >= 0) {
+            List<Chain> below = chain.splitAt(new long[] {second});
+            chains.addAll(chains.indexOf(chain) + 1, below);
+            open += below.size();
+        }
     }
 
     /** Fills free places by splitting the chains the policy picks; a read in flight may be split too. */

@@ -66,6 +66,41 @@ class ChainSpec extends Specification {
         chain.secondsLeft() + parts*.secondsLeft().sum() == 81
     }
 
+    def "a page within one second marks that second crowded when more of the chain lies below it: #what"() {
+        given:
+        def chain = Chain.of(T + from, T + 100)
+
+        when:
+        pages.each { chain.take(it) }
+
+        then:
+        chain.crowdedSecond() == (crowded == null ? -1 : T + crowded)
+
+        where:
+        what                                     | from | pages                                             || crowded
+        'a full page of second 70'               | 0    | [page(true, 90, 80), page(true, 70, 70, 70)]      || 70
+        'the first page, all of second 90'       | 0    | [page(true, 90, 90, 90)]                          || 90
+        'a page over several seconds'            | 0    | [page(true, 90, 80, 70)]                          || null
+        'the crowded second is the chain\'s last' | 70   | [page(true, 90, 80), page(true, 70, 70, 70)]      || null
+        'no more after it'                       | 0    | [page(false, 70, 70, 70)]                         || null
+    }
+
+    def "splitting at a crowded second leaves the chain only that second, after its cursor, and the new chain all below"() {
+        given:
+        def chain = Chain.of(T, T + 100)
+        chain.take(page(true, 70, 70, 70))
+
+        when:
+        def below = chain.splitAt([chain.crowdedSecond()] as long[])
+
+        then:
+        chain.nextQuery(WALK).created() == new CreatedFilter(null, at(70), at(71), null)
+        chain.nextQuery(WALK).position().startingAfter() == 'txn_70b'
+        below*.nextQuery(WALK)*.created() == [new CreatedFilter(null, at(0), at(70), null)]
+        below[0].nextQuery(WALK).position().isStart()
+        chain.crowdedSecond() == -1
+    }
+
     def "cuts must lie inside what is left, decreasing"() {
         given:
         def chain = Chain.of(T, T + 100)

@@ -18,11 +18,14 @@ import static io.balancegraph.domain.walk.Ledgers.*
 class ParallelWalkEfficiencySpec extends Specification {
 
     static final Instant TO = T0.plus(DAY.multipliedBy(30))
-    static final BalanceTransactionQuery QUERY = BalanceTransactionQuery.builder().created(new CreatedFilter(null, T0, TO, null)).limit(100).build()
+    static final Instant WEEK = T0.plus(DAY.multipliedBy(7))
+    /** Benchmark 3's shape (docs/performance.md): one a minute for a week, and one second in the middle that holds 300. */
+    static final List<Instant> EVERY_MINUTE = (0..<9_700).collect { T0.plusSeconds(60L * it) } + inOneSecond(300, T0.plus(DAY.multipliedBy(3)))
 
     def "a #form of 10,000 transactions #shape makes at most #maxReads reads and is #minSpeedup times faster than the sequential walk"() {
         given:
         def ledger = ledgerOf(times, 1)
+        def QUERY = BalanceTransactionQuery.builder().created(new CreatedFilter(null, T0, to, null)).limit(100).build()
         int sequentialReads = 0
         def sequential = TransactionWalk.all({ a, q -> sequentialReads++; ledger.listTransactions(a, q) }, Account.platform(), QUERY).toList()
         def stripe = new SimulatedStripe(ledger)
@@ -44,13 +47,15 @@ class ParallelWalkEfficiencySpec extends Specification {
                 floorSeconds, sequentialSeconds / stripe.seconds())
 
         where:
-        form           | shape                              | times                                                                                       | maxReads | minSpeedup
-        'fold'         | 'spread over 30 days'              | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 105      | 6.5
-        'fold'         | 'in one day'                       | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 115      | 6
-        'fold'         | 'with 500 in one second'           | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 106      | 5.4
-        'ordered walk' | 'spread over 30 days'              | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 114      | 5.7
-        'ordered walk' | 'in one day'                       | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 120      | 5.4
-        'ordered walk' | 'with 500 in one second'           | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 115      | 5.2
+        form           | shape                              | to                            | times                                                                                       | maxReads | minSpeedup
+        'fold'         | 'spread over 30 days'              | TO                            | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 105      | 6.5
+        'fold'         | 'in one day'                       | TO                            | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 115      | 6
+        'fold'         | 'with 500 in one second'           | TO                            | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 107      | 5.4
+        'fold'         | 'a minute apart, 300 in one second' | WEEK                         | EVERY_MINUTE                                                                                | 111      | 6.4
+        'fold'         | 'of a week, in a range of 400 days' | T0.plus(DAY.multipliedBy(400)) | EVERY_MINUTE                                                                               | 115      | 6
+        'ordered walk' | 'spread over 30 days'              | TO                            | spread(10_000, T0, DAY.multipliedBy(30), 1)                                                 | 114      | 5.7
+        'ordered walk' | 'in one day'                       | TO                            | spread(10_000, T0.plus(DAY.multipliedBy(17)), DAY, 2)                                       | 120      | 5.4
+        'ordered walk' | 'with 500 in one second'           | TO                            | spread(9_500, T0, DAY.multipliedBy(30), 3) + inOneSecond(500, T0.plus(DAY.multipliedBy(12))) | 115      | 5.2
     }
 
     private static List<String> foldIds(ParallelWalk walk, SimulatedStripe stripe) {

@@ -9,9 +9,9 @@ import io.balancegraph.stripe.internal.time.Scheduling;
 @FunctionalInterface
 public interface LimiterFactory {
 
-    /** Each limit a {@link SlidingWindowLimiter} of this process. */
+    /** Each limit a {@link SlidingWindowLimiter#forStripe} of this process. */
     LimiterFactory LOCAL = (scope, permitsPerSecond, maxQueued, share, name, scheduling) ->
-            new SlidingWindowLimiter(permitsPerSecond, maxQueued, share, name, scheduling);
+            SlidingWindowLimiter.forStripe(permitsPerSecond, maxQueued, share, name, scheduling);
 
     /**
      * @param scope            which limit: {@code all} for the account's, otherwise the endpoint, e.g.

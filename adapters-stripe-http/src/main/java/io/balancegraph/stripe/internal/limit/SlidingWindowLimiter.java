@@ -11,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Lets at most {@code permitsPerSecond} requests start in any window of one second and queues the rest, each until
+ * Lets at most {@code permitsPerSecond} requests start in any window of one second (for Stripe's limits a second and
+ * a margin: {@link #forStripe}) and queues the rest, each until
  * its deadline at most: a request that could not start before its deadline, or that would queue behind
  * {@code maxQueued} others, is refused at once, with the wait it would have had. Interactive requests queue in
  * arrival order ahead of bulk ones, which queue in arrival order too and take a free place only as the
@@ -28,6 +29,9 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class SlidingWindowLimiter implements RequestRateLimiter {
 
+    /** How long a grant counts against one of Stripe's limits: a second and a margin ({@link #forStripe}). */
+    public static final Duration STRIPE_WINDOW = Duration.ofNanos(GrantWindow.STRIPE_WINDOW_NANOS);
+
     private final int permitsPerSecond;
     private final int maxQueued;
     private final String name;
@@ -43,9 +47,23 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
     private ScheduledFuture<?> drain;
     private long drainAt;
 
-    /** A limiter with the {@link BulkShare#DEFAULT default} bulk share. */
+    /** A limiter over exactly one second with the {@link BulkShare#DEFAULT default} bulk share. */
     public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, String name, Scheduling scheduling) {
         this(permitsPerSecond, maxQueued, BulkShare.DEFAULT, name, scheduling);
+    }
+
+    /** A limiter over exactly one second. */
+    public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, BulkShare share, String name, Scheduling scheduling) {
+        this(permitsPerSecond, maxQueued, share, name, scheduling, GrantWindow.SECOND_NANOS);
+    }
+
+    /**
+     * A limiter of one of Stripe's limits: over a second and the margin that covers the spread between our grants
+     * and Stripe's arrivals ({@link GrantWindow#MARGIN_NANOS}).
+     */
+    public static SlidingWindowLimiter forStripe(int permitsPerSecond, int maxQueued, BulkShare share, String name,
+                                                 Scheduling scheduling) {
+        return new SlidingWindowLimiter(permitsPerSecond, maxQueued, share, name, scheduling, STRIPE_WINDOW.toNanos());
     }
 
     /**
@@ -53,8 +71,10 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
      * @param maxQueued        how many requests may wait at most, of both classes; 0 for none
      * @param share            how much of the limit bulk requests may take while interactive ones ask
      * @param name             how messages name the limit, e.g. {@code stripe.rate-limit.requests-per-second 25}
+     * @param windowNanos      how long a grant counts against the limit
      */
-    public SlidingWindowLimiter(int permitsPerSecond, int maxQueued, BulkShare share, String name, Scheduling scheduling) {
+    private SlidingWindowLimiter(int permitsPerSecond, int maxQueued, BulkShare share, String name, Scheduling scheduling,
+                                 long windowNanos) {
         if (permitsPerSecond < 0 || maxQueued < 0) {
             throw new IllegalArgumentException("permitsPerSecond and maxQueued must be 0 or more, not "
                     + permitsPerSecond + " and " + maxQueued);
@@ -65,8 +85,8 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         this.scheduling = scheduling;
         int capacity = Math.max(permitsPerSecond, 1);
         this.bulkCap = share.capOf(capacity);
-        this.window = new GrantWindow(capacity);
-        this.bulkWindow = new GrantWindow(bulkCap, capacity);
+        this.window = new GrantWindow(capacity, windowNanos);
+        this.bulkWindow = new GrantWindow(bulkCap, capacity, windowNanos);
     }
 
     @Override
@@ -152,7 +172,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
     }
 
     private boolean interactiveDemand(long now) {
-        return !interactive.isEmpty() || (lastInteractiveAt != Long.MIN_VALUE && now - lastInteractiveAt < GrantWindow.WINDOW_NANOS);
+        return !interactive.isEmpty() || (lastInteractiveAt != Long.MIN_VALUE && now - lastInteractiveAt < window.windowNanos());
     }
 
     /**
@@ -264,7 +284,7 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
     private void scheduleDrain(long now) {
         long at = window.nextRoomAt(now);
         if (interactive.isEmpty() && !bulkMayStart(now)) {
-            at = Math.max(at, Math.min(bulkWindow.nextRoomAt(now), lastInteractiveAt + GrantWindow.WINDOW_NANOS));
+            at = Math.max(at, Math.min(bulkWindow.nextRoomAt(now), lastInteractiveAt + window.windowNanos()));
         }
         if (drain != null && drainAt <= at) {
             return;

@@ -6,6 +6,10 @@ import io.balancegraph.stripe.TransactionsPath
 import io.balancegraph.stripe.fake.FakeStripe
 import io.balancegraph.stripe.internal.json.StripeJson
 import io.balancegraph.stripe.internal.time.ManualScheduling
+import io.balancegraph.stripe.internal.limit.BulkShare
+import io.balancegraph.stripe.internal.limit.LimiterFactory
+import io.balancegraph.stripe.internal.limit.SlidingWindowLimiter
+import io.balancegraph.stripe.internal.time.Scheduling
 import io.micronaut.core.type.Argument
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.HttpResponse
@@ -57,6 +61,15 @@ abstract class TransportSpecification extends Specification {
     }
 
     /**
+     * Limiters over exactly one second, so that waits here read in whole seconds: what these specs check is how the
+     * policy composes permits, retries and deadlines. The margin Stripe's limiters keep on top of the second is
+     * {@code SlidingWindowLimiterSpec}'s.
+     */
+    static final LimiterFactory EXACT_SECOND = { String scope, int perSecond, int maxQueued, BulkShare share, String name, Scheduling scheduling ->
+        new SlidingWindowLimiter(perSecond, maxQueued, share, name, scheduling)
+    } as LimiterFactory
+
+    /**
      * A transport on the manual clock. Options: {@code perEndpoint}, {@code global} (requests per second, default
      * none), {@code maxQueued}, {@code maxAttempts} (default 1), {@code backoff} (initial = max, default 500 ms),
      * {@code deadline} (default 20 s).
@@ -69,7 +82,7 @@ abstract class TransportSpecification extends Specification {
                 new StripeSettings.Retry(options.maxAttempts ?: 1, backoff, backoff),
                 new StripeSettings.RateLimit(options.global ?: 0, options.perEndpoint ?: 0,
                         options.maxQueued ?: StripeSettings.RateLimit.DEFAULT_MAX_QUEUED))
-        def transport = new StripeTransport(settings, client, clock, {} as AutoCloseable, new StripeJson())
+        def transport = new StripeTransport(settings, client, clock, {} as AutoCloseable, new StripeJson(), EXACT_SECOND)
         transports << transport
         transport
     }

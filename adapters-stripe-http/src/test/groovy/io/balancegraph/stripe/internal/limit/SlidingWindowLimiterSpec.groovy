@@ -288,6 +288,28 @@ class SlidingWindowLimiterSpec extends Specification {
         limiter.queued() == 0
     }
 
+    def "a limiter of Stripe's limits counts each grant for a second and #margin ms, the spread between our grants and Stripe's arrivals"() {
+        given: 'Stripe counts a request when it arrives, a few ms after its grant here'
+        def limiter = SlidingWindowLimiter.forStripe(25, 10_000, BulkShare.DEFAULT, 'the limit', clock)
+        List<CompletableFuture<Void>> permits = (1..26).collect { limiter.acquire(NONE) }
+
+        when: 'a second has passed: Stripe may still count the first grants, if they reached it late'
+        clock.advance(Duration.ofSeconds(1))
+
+        then:
+        permits.count { it.done } == 25
+
+        when: 'the margin has passed too'
+        clock.advance(Duration.ofMillis(margin))
+
+        then:
+        permits.every { it.done && !it.completedExceptionally }
+        SlidingWindowLimiter.STRIPE_WINDOW == Duration.ofMillis(1000 + margin)
+
+        where:
+        margin = 50
+    }
+
     def "a limit of 0 lets everything through at once"() {
         given:
         def limiter = limiter(0)
