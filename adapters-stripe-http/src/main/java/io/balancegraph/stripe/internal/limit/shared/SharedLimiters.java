@@ -41,7 +41,7 @@ public final class SharedLimiters implements LimiterFactory {
         SharedLimit shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, bulk, maxQueued,
                 name, scheduling);
         int share = localShare(permitsPerSecond, replicas);
-        SlidingWindowLimiter local = new SlidingWindowLimiter(share, maxQueued, bulk,
+        SlidingWindowLimiter local = SlidingWindowLimiter.forStripe(share, maxQueued, bulk,
                 name + ", this replica's share 1/" + replicas + " while the shared budget is unavailable: " + share,
                 scheduling);
         return new FailoverLimiter(shared, local, breaker, scheduling);
