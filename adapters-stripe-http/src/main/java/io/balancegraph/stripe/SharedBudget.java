@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * {@link StripeLedgers.Builder#sharedBudget(SharedBudget)}: every replica with the same key draws on one budget
  * (token buckets kept by Bucket4j's Lettuce proxy manager), so the fleet stays within Stripe's per-account limits
  * instead of each replica spending all of them. While Redis fails or is slow, each replica keeps to its share of
- * the limits ({@code 1/replicas}) and comes back to the shared budget by itself.
+ * the limits ({@code 1/replicas} of what the shared buckets let start in a second) and comes back to the shared budget by itself.
  *
  * <p>Needs {@code com.bucket4j:bucket4j_jdk17-lettuce} and Lettuce on the class path (optional dependencies of this
  * module); without a shared budget neither is loaded.
@@ -47,7 +47,7 @@ public final class SharedBudget {
      *
      * @param connections    gives this replica's connection to Redis (binary values), asked again after a failure
      * @param where          how log lines name the Redis, without credentials, e.g. {@code Redis at redis.internal:6379}
-     * @param replicas       how many replicas share the budget: while Redis is down each keeps to 1/replicas of it
+     * @param replicas       how many replicas share the budget: while Redis is down each keeps to 1/replicas of it (of what its buckets let start in a second)
      * @param commandTimeout the most one Redis operation of the budget may take
      */
     public static SharedBudget onRedis(Supplier<? extends CompletionStage<? extends StatefulRedisConnection<byte[], byte[]>>> connections,

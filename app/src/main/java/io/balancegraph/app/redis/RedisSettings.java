@@ -36,8 +36,8 @@ public class RedisSettings {
     }
 
     /**
-     * How many replicas share the Stripe budget: while Redis is down each keeps to 1/replicas of every rate limit,
-     * so that the fleet together stays within Stripe's. Default 3. Fewer replicas than this only leave part of the
+     * How many replicas share the Stripe budget: while Redis is down each keeps to 1/replicas of what the shared
+     * buckets let start in a second (7/s of 25/s for 3), so that the fleet together stays within Stripe's limits. Default 3. Fewer replicas than this only leave part of the
      * budget unused during an outage; more would make Stripe answer 429s (which the retries absorb, at a cost).
      */
     public int getReplicas() {

@@ -27,8 +27,11 @@ import java.util.concurrent.TimeoutException;
  * restarts, for as long as Redis keeps the key (it has no expiry; a Redis that loses its data makes a new secret,
  * and the cursors issued before are refused as any foreign cursor is, with {@code BAD_USER_INPUT}).
  *
- * <p>Runs when the settings are first made, at start-up (the settings check needs them), so a start with Redis down
- * waits at most the connect timeout and two command timeouts, then goes on with a key of its own, and says so.
+ * <p>Runs when the settings are first made, at start-up (the settings check needs them). It tries {@value #ATTEMPTS}
+ * times, each waiting at most the connect timeout and two command timeouts, a command timeout apart: a JVM's first
+ * connection also starts Netty, which on a busy host (replicas starting together) can take longer than the connect
+ * timeout, and a replica that misses the key signs with one of its own until it restarts. Then it goes on with a
+ * key of its own, and says so.
  */
 @Singleton
 @Requires(property = RedisAddress.PROPERTY)
@@ -37,6 +40,7 @@ public class SharedCursorSecret implements BeanCreatedEventListener<GraphQLSetti
     /** The Redis key of the shared secret. */
     public static final String KEY = "balancegraph:cursor-secret";
     private static final Logger LOG = LoggerFactory.getLogger(SharedCursorSecret.class);
+    static final int ATTEMPTS = 3;
 
     private final BeanProvider<RedisConnections> connections;
     private final RedisSettings settings;
@@ -80,6 +84,20 @@ public class SharedCursorSecret implements BeanCreatedEventListener<GraphQLSetti
     }
 
     private String shared(RedisConnections redis) throws ExecutionException, InterruptedException, TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(redis);
+            } catch (ExecutionException | TimeoutException failed) {
+                if (attempt == ATTEMPTS) {
+                    throw failed;
+                }
+                LOG.debug("Redis did not give the shared cursor key (attempt {} of {})", attempt, ATTEMPTS, failed);
+                Thread.sleep(settings.getCommandTimeout().toMillis());
+            }
+        }
+    }
+
+    private String attempt(RedisConnections redis) throws ExecutionException, InterruptedException, TimeoutException {
         long timeout = settings.connectTimeout().toNanos() + settings.getCommandTimeout().toNanos() * 2;
         long start = System.nanoTime();
         RedisAsyncCommands<String, String> commands = redis.strings().get(timeout, TimeUnit.NANOSECONDS).async();

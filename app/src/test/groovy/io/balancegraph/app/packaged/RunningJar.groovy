@@ -21,12 +21,13 @@ class RunningJar implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
-    RunningJar(String name, Map<String, String> environment) {
+    /** Started and healthy; {@code jvmOptions} come before {@code -jar}. */
+    RunningJar(String name, Map<String, String> environment, List<String> jvmOptions = []) {
         String jar = System.getProperty('balancegraph.jar')
         assert jar && new File(jar).isFile(): "the fat jar is missing: run this after `package` (mvn verify)"
         port = freePort()
         log = new File(new File(jar).parentFile, "it-${name}.log")
-        def builder = new ProcessBuilder('java', "-Dmicronaut.server.port=$port", '-jar', jar)
+        def builder = new ProcessBuilder(['java', "-Dmicronaut.server.port=$port".toString()] + jvmOptions + ['-jar', jar])
                 .redirectErrorStream(true)
                 .redirectOutput(log)
         builder.environment().remove('STRIPE_API_KEY')
@@ -44,6 +45,11 @@ class RunningJar implements AutoCloseable {
         headers.each { k, v -> request.header(k, v) }
         def response = http.send(request.build(), HttpResponse.BodyHandlers.ofString())
         [status: response.statusCode(), json: JSON.readValue(response.body(), Map)]
+    }
+
+    /** GETs a path (e.g. {@code /prometheus}); answers the body. */
+    String get(String path) {
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:$port$path")).build(), HttpResponse.BodyHandlers.ofString()).body()
     }
 
     String output() {

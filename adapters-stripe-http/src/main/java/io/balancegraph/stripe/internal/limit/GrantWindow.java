@@ -70,6 +70,19 @@ final class GrantWindow {
         granted++;
     }
 
+    /**
+     * Records a start made elsewhere at {@code now} (under another limit), keeping the newest ones when the buffer is
+     * full: the window then says when the newest {@code capacity} starts leave it, the later bound.
+     */
+    void recordNewest(long now) {
+        forgetExpired(now);
+        if (granted == grants.length) {
+            oldest = (oldest + 1) % grants.length;
+            granted--;
+        }
+        record(now);
+    }
+
     /** Forgets one grant made at {@code grantedAt}, if it is still in the window (grants at the same time are interchangeable). */
     void forget(long grantedAt) {
         for (int i = granted - 1; i >= 0 && grants[(oldest + i) % grants.length] >= grantedAt; i--) {

@@ -143,6 +143,19 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         return mayGoNow(callClass, now) && alsoAhead == 0 ? null : refusal(now, deadlineNanos, alsoAhead, callClass);
     }
 
+    /**
+     * Counts a request this process started under another limit of the same budget (the replicas' shared one) as a
+     * grant of the last second, so that a switch to this limit does not start a second's worth on top of it.
+     */
+    public void recordStart() {
+        if (permitsPerSecond == 0) {
+            return;
+        }
+        synchronized (this) {
+            window.recordNewest(scheduling.nanoTime());
+        }
+    }
+
     @Override
     public synchronized int queued() {
         return interactive.size() + bulk.size();

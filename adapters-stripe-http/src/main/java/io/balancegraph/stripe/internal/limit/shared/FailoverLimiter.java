@@ -5,7 +5,10 @@ import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
 import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
+import io.balancegraph.stripe.internal.limit.SlidingWindowLimiter;
+import io.balancegraph.stripe.internal.time.Scheduling;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -14,24 +17,35 @@ import java.util.concurrent.RejectedExecutionException;
  * asks the shared limit when the {@link BudgetBreaker} lets it, and the local one otherwise, or when its Redis
  * operation failed (then it pays one command timeout at most, and the breaker counts the failure). A refusal by the
  * shared limit is an answer, not a failure: it is passed on.
+ *
+ * <p>Neither limit knows the other's grants, so each switch is bridged, lest a second that straddles it see both
+ * limits' worth of requests at Stripe: every shared grant is also counted in the local limit's window (falling back,
+ * the local share holds off until this replica's starts of the last second have left it), and the local grants of
+ * the last second are owed to the shared limit by the next request it grants ({@link SharedLimit#owe}).
  */
 final class FailoverLimiter implements RequestRateLimiter {
 
-    private final RequestRateLimiter shared;
-    private final RequestRateLimiter local;
-    private final BudgetBreaker breaker;
+    private static final long SECOND = 1_000_000_000L;
 
-    FailoverLimiter(RequestRateLimiter shared, RequestRateLimiter local, BudgetBreaker breaker) {
+    private final SharedLimit shared;
+    private final SlidingWindowLimiter local;
+    private final BudgetBreaker breaker;
+    private final Scheduling scheduling;
+    /** When this replica's local grants of the last second were made, not yet owed to the shared limit. */
+    private final ArrayDeque<Long> localStarts = new ArrayDeque<>();
+
+    FailoverLimiter(SharedLimit shared, SlidingWindowLimiter local, BudgetBreaker breaker, Scheduling scheduling) {
         this.shared = shared;
         this.local = local;
         this.breaker = breaker;
+        this.scheduling = scheduling;
     }
 
     @Override
     public Permit acquire(long deadlineNanos, CallClass callClass) {
         if (!breaker.tryRedis()) {
             breaker.fellBack();
-            return local.acquire(deadlineNanos, callClass);
+            return local(deadlineNanos, callClass);
         }
         RelayPermit relay = new RelayPermit();
         Permit first = shared.acquire(deadlineNanos, callClass);
@@ -40,18 +54,48 @@ final class FailoverLimiter implements RequestRateLimiter {
             Throwable cause = failure == null ? null : Failures.unwrap(failure);
             if (cause == null || cause instanceof PermitRefusedException) {
                 breaker.succeeded();
+                if (cause == null) {
+                    local.recordStart();
+                }
+                oweLocalStarts();
                 relay.pass(cause);
             } else if (cause instanceof CancellationException || cause instanceof RejectedExecutionException) {
                 relay.pass(cause);
             } else {
                 breaker.failed(cause);
                 breaker.fellBack();
-                Permit fallback = local.acquire(deadlineNanos, callClass);
+                Permit fallback = local(deadlineNanos, callClass);
                 relay.follow(fallback);
                 fallback.whenComplete((ok, localFailure) -> relay.pass(localFailure == null ? null : Failures.unwrap(localFailure)));
             }
         });
         return relay;
+    }
+
+    private Permit local(long deadlineNanos, CallClass callClass) {
+        Permit permit = local.acquire(deadlineNanos, callClass);
+        permit.thenRun(() -> {
+            synchronized (localStarts) {
+                localStarts.addLast(scheduling.nanoTime());
+            }
+        });
+        return permit;
+    }
+
+    /** Hands the local grants of the last second to the shared limit, once. */
+    private void oweLocalStarts() {
+        int owed;
+        synchronized (localStarts) {
+            long now = scheduling.nanoTime();
+            while (!localStarts.isEmpty() && now - localStarts.peekFirst() >= SECOND) {
+                localStarts.pollFirst();
+            }
+            owed = localStarts.size();
+            localStarts.clear();
+        }
+        if (owed > 0) {
+            shared.owe(owed);
+        }
     }
 
     @Override

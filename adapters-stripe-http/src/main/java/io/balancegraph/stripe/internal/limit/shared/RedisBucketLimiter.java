@@ -1,16 +1,18 @@
 package io.balancegraph.stripe.internal.limit.shared;
 
 import io.balancegraph.domain.error.Failures;
+import io.balancegraph.stripe.internal.limit.BulkShare;
 import io.balancegraph.stripe.internal.limit.CallClass;
 import io.balancegraph.stripe.internal.limit.Permit;
 import io.balancegraph.stripe.internal.limit.PermitRefusedException;
-import io.balancegraph.stripe.internal.limit.RequestRateLimiter;
 import io.balancegraph.stripe.internal.time.Durations;
 import io.balancegraph.stripe.internal.time.Scheduling;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,26 +27,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at once either way. Redis failures fail the permit with Redis' exception: {@link FailoverLimiter} turns them
  * into a local limit.
  *
- * <p>The finance issue's bulk share is not applied to the shared bucket: bulk and interactive calls reserve in
- * arrival order fleet-wide (the local fallback applies it). Holding it fleet-wide needs the interactive demand of
- * every replica in Redis; see docs/scaling.md, "Not done".
+ * <p>The finance issue's bulk share holds fleet-wide through a second bucket, {@code <key>:bulk}, shaped for the
+ * share of the limit ({@link BulkShare#capOf}: 20 of 25/s, a refill of 17/s): a bulk call takes a token of it, then
+ * one of the limit's own bucket; an interactive call only the latter. So while interactive calls ask, bulk calls
+ * reach the limit's bucket at most at the share's rate, and as Bucket4j's reservations are first come, first served,
+ * an interactive newcomer finds at most about one refill's worth of reservations ahead of it, never bulk's whole
+ * queue. Work-conserving: a bulk call whose token of the limit is due within one refill interval (1/r, 48 ms at
+ * 25/s) takes it at once, without the share's bucket, so a walk alone keeps the limit busy; once interactive calls
+ * keep the limit's bucket busy, that wait is longer and bulk calls go through the share's bucket. The rule differs
+ * from {@link BulkShare}'s in one way: it caps bulk at the share only while the limit is saturated; interactive
+ * calls that ask less than the rest still leave bulk the remainder.
  */
-final class RedisBucketLimiter implements RequestRateLimiter {
+final class RedisBucketLimiter implements SharedLimit {
 
     private final RedisBuckets buckets;
     private final String key;
     private final int permitsPerSecond;
+    /** The bulk share's rate, 0 when bulk calls may take the whole limit. */
+    private final int bulkPerSecond;
+    /** How soon a bulk call's token of the limit must be due for it to skip the share's bucket: one refill interval. */
+    private final long directWaitNanos;
     private final int maxQueued;
     private final String name;
     private final Scheduling scheduling;
     private final TimerExecutor timer;
     private final AtomicInteger queued = new AtomicInteger();
 
-    RedisBucketLimiter(RedisBuckets buckets, String key, int permitsPerSecond, int maxQueued, String name,
-                       Scheduling scheduling) {
+    RedisBucketLimiter(RedisBuckets buckets, String key, int permitsPerSecond, BulkShare bulk, int maxQueued,
+                       String name, Scheduling scheduling) {
         this.buckets = buckets;
         this.key = key;
         this.permitsPerSecond = permitsPerSecond;
+        this.bulkPerSecond = bulk.percent() == 100 ? 0 : bulk.capOf(permitsPerSecond);
+        this.directWaitNanos = 1_000_000_000L / BucketShape.of(permitsPerSecond).refillPerSecond();
         this.maxQueued = maxQueued;
         this.name = name + ", shared by the replicas";
         this.scheduling = scheduling;
@@ -61,15 +76,37 @@ final class RedisBucketLimiter implements RequestRateLimiter {
         }
         queued.incrementAndGet();
         permit.whenComplete((ignored, failure) -> permit.leaveQueue());
-        take(key, permitsPerSecond, deadlineNanos).whenComplete((bucket, failure) -> {
+        CompletableFuture<List<AsyncBucketProxy>> tokens = callClass == CallClass.BULK && bulkPerSecond > 0
+                ? takeBulk(deadlineNanos) : take(key, permitsPerSecond, deadlineNanos).thenApply(List::of);
+        tokens.whenComplete((taken, failure) -> {
             if (failure != null) {
                 permit.completeExceptionally(Failures.unwrap(failure));
-            } else if (!permit.grant(bucket)) {
-                // Given up while its token was reserved: the token goes back now it is due.
-                bucket.addTokens(1);
+            } else if (!permit.grant(taken)) {
+                // Given up while its tokens were reserved: they go back now they are due.
+                taken.forEach(bucket -> bucket.addTokens(1));
             }
         });
         return permit;
+    }
+
+    /**
+     * A bulk call's tokens: the limit's alone when it is due within one refill interval (the budget is not busy),
+     * otherwise one of the share's bucket and then one of the limit's, the first given back when the second would
+     * come after the deadline.
+     */
+    private CompletableFuture<List<AsyncBucketProxy>> takeBulk(long deadlineNanos) {
+        long soon = Math.min(deadlineNanos, scheduling.nanoTime() + directWaitNanos);
+        return buckets.bucket(key, permitsPerSecond)
+                .thenCompose(bucket -> bucket.asScheduler().tryConsume(1, Math.max(0, soon - scheduling.nanoTime()), timer)
+                        .thenCompose(direct -> direct ? CompletableFuture.completedFuture(List.of(bucket))
+                                : take(key + ":bulk", bulkPerSecond, deadlineNanos).thenCompose(share ->
+                                        take(key, permitsPerSecond, deadlineNanos).handle((own, failure) -> {
+                                            if (failure != null) {
+                                                share.addTokens(1);
+                                                throw new CompletionException(Failures.unwrap(failure));
+                                            }
+                                            return List.of(own, share);
+                                        }))));
     }
 
     /**
@@ -87,6 +124,12 @@ final class RedisBucketLimiter implements RequestRateLimiter {
                                 + name + ": longer than its deadline allows", wait);
                     }));
         });
+    }
+
+    @Override
+    public void owe(int starts) {
+        // Bucket4j lets the tokens go below zero: grants wait until the refill has made up for these starts.
+        buckets.bucket(key, permitsPerSecond).thenCompose(bucket -> bucket.consumeIgnoringRateLimits(starts));
     }
 
     @Override
@@ -109,16 +152,16 @@ final class RedisBucketLimiter implements RequestRateLimiter {
         return queued.get();
     }
 
-    /** A permit of the shared bucket; it knows the bucket once granted, to give its token back. */
+    /** A permit of the shared bucket; it knows the buckets once granted, to give their tokens back. */
     private final class BucketPermit extends Permit {
-        private AsyncBucketProxy grantedFrom;
+        private List<AsyncBucketProxy> grantedFrom;
         private boolean givenBack;
         private boolean left;
 
         /** Completed outside the lock: what runs next (sending the request) must not hold it. */
-        boolean grant(AsyncBucketProxy bucket) {
+        boolean grant(List<AsyncBucketProxy> buckets) {
             synchronized (this) {
-                grantedFrom = bucket;
+                grantedFrom = buckets;
             }
             return complete(null);
         }
@@ -132,7 +175,7 @@ final class RedisBucketLimiter implements RequestRateLimiter {
 
         @Override
         public void release() {
-            AsyncBucketProxy giveBack;
+            List<AsyncBucketProxy> giveBack;
             if (cancel(false) || isCancelled()) {
                 return;
             }
@@ -143,7 +186,7 @@ final class RedisBucketLimiter implements RequestRateLimiter {
                 givenBack = true;
                 giveBack = grantedFrom;
             }
-            giveBack.addTokens(1);
+            giveBack.forEach(bucket -> bucket.addTokens(1));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 
@@ -67,6 +68,9 @@ public final class RedisBuckets {
             return CompletableFuture.completedFuture(known);
         }
         return manager().thenApply(proxies -> buckets.computeIfAbsent(key, name -> proxies.builder()
+                // Requests of this replica that ask while its last one is in flight go to Redis together, as one
+                // compare-and-swap: without it every concurrent request retries its own against the others.
+                .withOptimization(Optimizations.batching())
                 .build(name.getBytes(StandardCharsets.UTF_8),
                         () -> CompletableFuture.completedFuture(BucketShape.of(permitsPerSecond).configuration()))));
     }

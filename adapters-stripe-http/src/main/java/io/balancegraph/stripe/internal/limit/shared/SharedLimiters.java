@@ -9,8 +9,10 @@ import io.balancegraph.stripe.internal.time.Scheduling;
 /**
  * Makes each of Stripe's limits shared through Redis with a local share as its fallback: the Redis key names the
  * budget (the key's mode and a fingerprint of the key, so replicas with the same key share one budget, as Stripe
- * counts per account) and the limit's scope; the fallback keeps to {@code 1/replicas} of the limit (at least 1/s),
- * so that the fleet together stays within it while Redis is down.
+ * counts per account) and the limit's scope; the fallback keeps to {@code 1/replicas} of what the shared buckets let
+ * start in a second ({@link BucketShape}: 22 of 25/s, so 7/s for 3 replicas; at least 1/s), so that the fleet
+ * together stays within the limit, with the same margin, while Redis is down. A third of the limit itself (8/s)
+ * left three replicas at 24/s, and a strict 25/s window at Stripe saw 429s when their starts bunched.
  */
 public final class SharedLimiters implements LimiterFactory {
 
@@ -36,12 +38,18 @@ public final class SharedLimiters implements LimiterFactory {
     @Override
     public RequestRateLimiter create(String scope, int permitsPerSecond, int maxQueued, BulkShare bulk, String name,
                                      Scheduling scheduling) {
-        RequestRateLimiter shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, maxQueued,
+        SharedLimit shared = new RedisBucketLimiter(buckets, budget + ":" + scope, permitsPerSecond, bulk, maxQueued,
                 name, scheduling);
-        int share = Math.max(1, permitsPerSecond / replicas);
-        RequestRateLimiter local = new SlidingWindowLimiter(share, maxQueued, bulk,
+        int share = localShare(permitsPerSecond, replicas);
+        SlidingWindowLimiter local = SlidingWindowLimiter.forStripe(share, maxQueued, bulk,
                 name + ", this replica's share 1/" + replicas + " while the shared budget is unavailable: " + share,
                 scheduling);
-        return new FailoverLimiter(shared, local, breaker);
+        return new FailoverLimiter(shared, local, breaker, scheduling);
+    }
+
+    /** This replica's limit while the shared one does not answer. */
+    static int localShare(int permitsPerSecond, int replicas) {
+        BucketShape shape = BucketShape.of(permitsPerSecond);
+        return Math.max(1, (shape.capacity() + shape.refillPerSecond()) / replicas);
     }
 }

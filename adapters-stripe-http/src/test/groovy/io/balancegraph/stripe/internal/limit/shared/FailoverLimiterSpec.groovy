@@ -5,7 +5,6 @@ import io.balancegraph.stripe.fake.CapturedLogs
 import io.balancegraph.stripe.internal.limit.CallClass
 import io.balancegraph.stripe.internal.limit.Permit
 import io.balancegraph.stripe.internal.limit.PermitRefusedException
-import io.balancegraph.stripe.internal.limit.RequestRateLimiter
 import io.balancegraph.stripe.internal.limit.SlidingWindowLimiter
 import io.balancegraph.stripe.internal.time.ManualScheduling
 import io.lettuce.core.RedisCommandTimeoutException
@@ -24,7 +23,7 @@ class FailoverLimiterSpec extends Specification {
     def local = new SlidingWindowLimiter(2, 10, 'local share', clock)
     // No wait before Redis is tried again, so that recovery needs no waiting here.
     def breaker = new BudgetBreaker('Redis at spec:6379', Duration.ZERO)
-    def limiter = new FailoverLimiter(redis, local, breaker)
+    def limiter = new FailoverLimiter(redis, local, breaker, clock)
 
     def "a Redis failure costs the request nothing but the failed command: it keeps to the local share"() {
         given:
@@ -44,7 +43,7 @@ class FailoverLimiterSpec extends Specification {
         given:
         redis.failing = true
         def breakerWithPause = new BudgetBreaker('Redis at spec:6379', Duration.ofHours(1))
-        def paused = new FailoverLimiter(redis, local, breakerWithPause)
+        def paused = new FailoverLimiter(redis, local, breakerWithPause, clock)
 
         when:
         def logs = new CapturedLogs(['io.balancegraph.stripe': Level.INFO])
@@ -101,12 +100,62 @@ class FailoverLimiterSpec extends Specification {
         redis.released == 1
     }
 
-    /** The shared limit, in process: grants, refuses or fails as told. */
-    static class RedisDouble implements RequestRateLimiter {
+    def "the shared budget's grants count in the local window: falling back right after them, the local share waits out their second"() {
+        given: 'this replica started its local share (2) of requests under the shared budget'
+        2.times { assert limiter.acquire(NONE).get() == null }
+
+        when:
+        redis.failing = true
+        def fallback = limiter.acquire(NONE)
+
+        then:
+        !fallback.done
+
+        when:
+        clock.advance(Duration.ofSeconds(1))
+
+        then:
+        fallback.done && !fallback.completedExceptionally
+    }
+
+    def "the local grants of the last second are owed to the shared budget, once, when it answers again"() {
+        given:
+        redis.failing = true
+        2.times { assert limiter.acquire(NONE).get() == null }
+        clock.advance(Duration.ofMillis(500))
+
+        when:
+        redis.failing = false
+        limiter.acquire(NONE).get()
+        limiter.acquire(NONE).get()
+
+        then:
+        redis.owed == [2]
+    }
+
+    def "local grants older than a second are not owed: the shared budget's window has forgotten them already"() {
+        given:
+        redis.failing = true
+        assert limiter.acquire(NONE).get() == null
+        clock.advance(Duration.ofSeconds(1))
+
+        when:
+        redis.failing = false
+        limiter.acquire(NONE).get()
+
+        then:
+        redis.owed == []
+    }
+
+    /** The shared limit, in process: grants, refuses or fails as told, and records what it is owed. */
+    static class RedisDouble implements SharedLimit {
         boolean failing
         boolean refusing
         int asked
         int released
+        List<Integer> owed = []
+
+        void owe(int starts) { owed << starts }
 
         Permit acquire(long deadlineNanos, CallClass callClass) {
             asked++

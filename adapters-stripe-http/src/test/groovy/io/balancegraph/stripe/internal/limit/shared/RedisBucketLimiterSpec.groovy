@@ -1,6 +1,7 @@
 package io.balancegraph.stripe.internal.limit.shared
 
 import io.balancegraph.stripe.fake.TestRedis
+import io.balancegraph.stripe.internal.limit.BulkShare
 import io.balancegraph.stripe.internal.limit.PermitRefusedException
 import io.balancegraph.stripe.internal.time.ManualScheduling
 import io.github.bucket4j.TimeMeter
@@ -79,6 +80,19 @@ class RedisBucketLimiterSpec extends Specification {
         10    || 1        | 8
     }
 
+    def "while Redis is down each of #replicas replicas keeps to #share/s of #limit/s: its part of what the buckets let start in a second"() {
+        expect:
+        SharedLimiters.localShare(limit, replicas) == share
+        share * replicas <= BucketShape.of(limit).capacity() + BucketShape.of(limit).refillPerSecond() || share == 1
+
+        where:
+        limit | replicas || share
+        25    | 3        || 7
+        25    | 1        || 22
+        100   | 3        || 30
+        5     | 10       || 1
+    }
+
     def "a request whose turn would come after its deadline is refused at once with the wait, and reserves nothing"() {
         given: 'a budget of 5/s (capacity 1, refill 3/s) whose one token is taken'
         def limiter = limiter(5)
@@ -147,9 +161,35 @@ class RedisBucketLimiterSpec extends Specification {
         limiter.acquire(NONE).get() == null
     }
 
+    def "starts owed by a replica that kept to its local share take tokens below zero: the next grant waits for the refill to make up for them"() {
+        given: 'a budget of 5/s (capacity 1, refill 3/s), full'
+        def limiter = limiter(5)
+        def bucket = buckets.bucket(key, 5).get()
+
+        when: 'three local starts are owed: 1 - 3 = -2 tokens'
+        limiter.owe(3)
+        long giveUp = System.nanoTime() + 30 * SECOND
+        while (bucket.availableTokens.get() != -2L) {
+            assert System.nanoTime() < giveUp: 'the debt never reached Redis'
+            Thread.onSpinWait()
+        }
+        def next = limiter.acquire(NONE)
+        clock.awaitPending(1)
+        clock.advance(Duration.ofMillis(999))
+
+        then: 'three tokens at 3/s: a second'
+        !next.done
+
+        when:
+        clock.advance(Duration.ofMillis(2))
+
+        then:
+        next.done && !next.completedExceptionally
+    }
+
     def "a replica keeps at most max-queued requests waiting and refuses the next at once"() {
         given:
-        def limiter = new RedisBucketLimiter(buckets, key, 5, 2, "spec limit", clock)
+        def limiter = new RedisBucketLimiter(buckets, key, 5, BulkShare.DEFAULT, 2, "spec limit", clock)
         limiter.acquire(NONE).get()
         2.times { limiter.acquire(NONE) }
 
@@ -159,7 +199,7 @@ class RedisBucketLimiterSpec extends Specification {
     }
 
     private RedisBucketLimiter limiter(int perSecond) {
-        new RedisBucketLimiter(buckets, key, perSecond, 250, "spec limit", clock)
+        new RedisBucketLimiter(buckets, key, perSecond, BulkShare.DEFAULT, 250, "spec limit", clock)
     }
 
     private void awaitTokens(long count) {

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With a rate limit, a request beyond that many in the last second (a strict sliding window over the requests
  * it let through, as Stripe counts them) is answered at once with Stripe's 429 {@code rate_limit_error}.
  * {@code GET /__calls} answers how many Stripe calls it has served (429s included), {@code /__limited} how many
- * of them were 429s; {@code /__reset} sets both to 0.
+ * of them were 429s, {@code /__balance} how many were {@code GET /v1/balance}; {@code /__reset} sets them to 0.
+ *
+ * <p>A test source of the Stripe adapter, so that its test-jar carries it to the app's packaged-jar ITs
+ * ({@code ReplicasIT}) as well as to both modules' benchmarks.
  *
  * <p>Run it in its own JVM ({@link #start}) so that its CPU, allocation and GC are not counted against the
  * client being measured: {@code java -cp ... io.balancegraph.bench.fake.FakeStripe <latencyMs> <transactions>
@@ -71,6 +74,7 @@ public final class FakeStripe {
     private final ArrayDeque<Long> admitted = new ArrayDeque<>();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong limited = new AtomicLong();
+    private final AtomicLong balanceReads = new AtomicLong();
     private final Map<Long, byte[]> pages = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -115,9 +119,14 @@ public final class FakeStripe {
                 send(exchange, 200, Long.toString(limited.get()).getBytes(StandardCharsets.US_ASCII));
                 return;
             }
+            if (path.equals("/__balance")) {
+                send(exchange, 200, Long.toString(balanceReads.get()).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             if (path.equals("/__reset")) {
                 calls.set(0);
                 limited.set(0);
+                balanceReads.set(0);
                 send(exchange, 200, new byte[0]);
                 return;
             }
@@ -131,6 +140,7 @@ public final class FakeStripe {
             byte[] body;
             int status = 200;
             if (path.equals("/v1/balance")) {
+                balanceReads.incrementAndGet();
                 body = BALANCE;
             } else if (path.equals("/v1/balance_transactions")) {
                 body = list(query(exchange.getRequestURI().getRawQuery()));
@@ -352,6 +362,11 @@ public final class FakeStripe {
 
         public long limited() {
             return Long.parseLong(get("/__limited"));
+        }
+
+        /** How many {@code GET /v1/balance} it answered (not 429s). */
+        public long balanceReads() {
+            return Long.parseLong(get("/__balance"));
         }
 
         public void resetCalls() {
