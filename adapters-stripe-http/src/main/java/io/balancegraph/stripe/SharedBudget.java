@@ -64,6 +64,16 @@ public final class SharedBudget {
         return breaker.degraded();
     }
 
+    /**
+     * Records that another Redis call of this replica failed (a read-cache lookup): the budget goes local at once, so
+     * the request that saw it does not wait for Redis again for its permits, nor does any after it.
+     *
+     * @param failure what the call failed with
+     */
+    public void redisFailed(Throwable failure) {
+        breaker.failed(failure);
+    }
+
     /** {@return how many requests kept to the local share instead of the shared budget since start} */
     public long fallbacks() {
         return breaker.fallbacks();

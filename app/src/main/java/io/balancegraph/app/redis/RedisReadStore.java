@@ -28,7 +28,9 @@ import java.util.concurrent.CompletionStage;
  * <p>While the shared Stripe budget is degraded (its circuit breaker found Redis failing), lookups do not ask Redis:
  * they fail at once and the read goes to Stripe, as a failed lookup does. Without this a Redis that hangs rather than
  * refuses cost every read one command timeout (measured: 1 s reads with a 1 s timeout, ReplicasIT); with it, only the
- * reads that find out, and one probe every time the breaker lets one through.
+ * reads that find out, and one probe every time the breaker lets one through. A failed lookup opens that breaker
+ * ({@link SharedBudget#redisFailed}): the read then takes its Stripe permits from the local share at once, so a hung
+ * Redis costs a request one command timeout, not one per Redis call it makes.
  */
 @Singleton
 @Requires(property = RedisAddress.PROPERTY)
@@ -58,7 +60,12 @@ public class RedisReadStore implements SharedReadStore {
                 .thenCompose(connection -> connection.async().<List<Object>>eval(FIND, ScriptOutputType.MULTI,
                         GENERATION + account.name(), ENTRY + account.name() + ":" + key))
                 .thenApply(reply -> new Entry(reply.get(1) == null ? null
-                        : ((String) reply.get(1)).getBytes(StandardCharsets.UTF_8), (String) reply.get(0)));
+                        : ((String) reply.get(1)).getBytes(StandardCharsets.UTF_8), (String) reply.get(0)))
+                .whenComplete((entry, failure) -> {
+                    if (failure != null) {
+                        budget.redisFailed(failure);
+                    }
+                });
     }
 
     @Override

@@ -9,14 +9,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether the shared budget's Redis is to be asked: a Failsafe {@link CircuitBreaker} over every Redis operation of
- * the budget. After {@value #FAILURES} failures in a row (timeouts included) it opens: for the next {@code retryAfter}
- * no request asks Redis and pays its timeout, all keep to the local limits; then one request tries Redis again, and
- * its success closes the breaker. Degraded mode is said once with a WARN on entering it and an INFO on leaving it,
+ * the budget and the read cache's lookups. One failure (a timeout, or a command refused) opens it: for the next
+ * {@code retryAfter} no request asks Redis and pays its timeout, all keep to the local limits; then one request tries
+ * Redis again, and its success closes the breaker. One, not a few: a request makes up to three Redis calls one after
+ * the other (the cache lookup, the endpoint's bucket, the account's), so with a threshold of three the first requests
+ * after Redis hung paid up to three timeouts each (measured: 3.1 s with a 1 s timeout); with one, a request pays at
+ * most the one its first call waited for. Opening on a single blip costs little: the local shares together allow
+ * what the buckets allow, less a second's burst. Degraded mode is said once with a WARN on entering it and an INFO on leaving it,
  * not on every retry in between.
  */
 public final class BudgetBreaker {
 
-    static final int FAILURES = 3;
+    static final int FAILURES = 1;
     private static final Logger LOG = LoggerFactory.getLogger("io.balancegraph.stripe");
 
     private final CircuitBreaker<Object> breaker;
@@ -48,7 +52,8 @@ public final class BudgetBreaker {
         breaker.recordSuccess();
     }
 
-    void failed(Throwable failure) {
+    /** Records a failed Redis call: the breaker opens. */
+    public void failed(Throwable failure) {
         breaker.recordFailure();
         LOG.debug("The shared Stripe budget's Redis failed", failure);
     }
@@ -71,8 +76,8 @@ public final class BudgetBreaker {
     private void entered() {
         if (!degraded) {
             degraded = true;
-            LOG.warn("The shared Stripe budget is unavailable ({} failed {} times in a row): each replica keeps to its "
-                    + "local share of the rate limits until it answers again", where, FAILURES);
+            LOG.warn("The shared Stripe budget is unavailable ({} failed): each replica keeps to its "
+                    + "local share of the rate limits until it answers again", where);
         }
     }
 

@@ -25,7 +25,7 @@ class FailoverLimiterSpec extends Specification {
     def breaker = new BudgetBreaker('Redis at spec:6379', Duration.ZERO)
     def limiter = new FailoverLimiter(redis, local, breaker, clock)
 
-    def "a Redis failure costs the request nothing but the failed command: it keeps to the local share"() {
+    def "a Redis failure costs the request nothing but the failed command: it keeps to the local share, and so do the next ones"() {
         given:
         redis.failing = true
 
@@ -36,10 +36,10 @@ class FailoverLimiterSpec extends Specification {
         permit.get() == null
         redis.asked == 1
         breaker.fallbacks() == 1
-        !breaker.degraded()
+        breaker.degraded()
     }
 
-    def "after #BudgetBreaker.FAILURES failures in a row the budget is local: a WARN once, Redis no longer asked by everyone"() {
+    def "after one failure the budget is local: a WARN once, Redis no longer asked by everyone"() {
         given:
         redis.failing = true
         def breakerWithPause = new BudgetBreaker('Redis at spec:6379', Duration.ofHours(1))
@@ -51,11 +51,12 @@ class FailoverLimiterSpec extends Specification {
         logs.close()
 
         then:
-        redis.asked == BudgetBreaker.FAILURES
+        redis.asked == 1
+        BudgetBreaker.FAILURES == 1
         breakerWithPause.degraded()
         breakerWithPause.fallbacks() == 5
         logs.events.findAll { it.level == Level.WARN }*.formattedMessage == [
-                'The shared Stripe budget is unavailable (Redis at spec:6379 failed 3 times in a row): each replica keeps to its local share of the rate limits until it answers again']
+                'The shared Stripe budget is unavailable (Redis at spec:6379 failed): each replica keeps to its local share of the rate limits until it answers again']
     }
 
     def "the shared budget comes back by itself when Redis answers again, with one INFO"() {
