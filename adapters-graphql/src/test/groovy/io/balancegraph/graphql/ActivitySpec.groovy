@@ -215,10 +215,7 @@ class ActivitySpec extends Specification {
 
     def "the balance is read beside the walk; when it fails, the summary fails with its code and the walk stops"() {
         given: 'page reads that are not answered yet, and a balance read that fails'
-        def ledger = new RecordingLedger(demo)
-        ledger.holding = true
-        ledger.failures.readBalance = new io.balancegraph.domain.error.UpstreamUnavailableException(
-                new io.balancegraph.domain.error.UpstreamError(503, null, null, null, 'down', null))
+        def ledger = pagesHeldBalanceDown()
 
         when:
         def answer = Graph.withFinance(ledger, [:], clock).run(ACTIVITY, [created: [gte: '2026-10-01T00:00:00Z']])
@@ -236,10 +233,7 @@ class ActivitySpec extends Specification {
 
     def "a closed period's walk starts with #slices slices of the period and one for the time since it"() {
         given: 'page reads held, so the first slices are what was asked'
-        def ledger = new RecordingLedger(demo)
-        ledger.holding = true
-        ledger.failures.readBalance = new io.balancegraph.domain.error.UpstreamUnavailableException(
-                new io.balancegraph.domain.error.UpstreamError(503, null, null, null, 'down', null))
+        def ledger = pagesHeldBalanceDown()
         def periodEnd = Instant.parse('2026-10-31T23:59:59Z')
 
         when:
@@ -357,5 +351,14 @@ class ActivitySpec extends Specification {
         new BalanceTransaction(id, Money.of(amount, Currency.USD), Money.of(fee, Currency.USD), Money.of(amount - fee, Currency.USD),
                 [], null, TransactionType.CHARGE, TransactionStatus.AVAILABLE, 'charge', BalanceType.PAYMENTS, null,
                 created, created, TransactionSource.ofId('ch_' + id))
+    }
+
+    /** A ledger whose page reads wait to be released by hand and whose balance read fails at once (503). */
+    private RecordingLedger pagesHeldBalanceDown() {
+        def ledger = new RecordingLedger(demo)
+        ledger.holding = true
+        ledger.failures.readBalance = new io.balancegraph.domain.error.UpstreamUnavailableException(
+                new io.balancegraph.domain.error.UpstreamError(503, null, null, null, 'down', null))
+        ledger
     }
 }
