@@ -130,9 +130,7 @@ final class WalkRun {
     private void splitBelowCrowdedSecond(Chain chain) {
         long second = chain.crowdedSecond();
         if (second >= 0) {
-            List<Chain> below = chain.splitAt(new long[] {second});
-            chains.addAll(chains.indexOf(chain) + 1, below);
-            open += below.size();
+            split(chain, new long[] {second});
         }
     }
 
@@ -145,10 +143,15 @@ final class WalkRun {
             if (cuts.length == 0) {
                 return;
             }
-            List<Chain> parts = chain.splitAt(cuts);
-            chains.addAll(chains.indexOf(chain) + 1, parts);
-            open += parts.size();
+            split(chain, cuts);
         }
+    }
+
+    /** Splits the chain at the cuts and opens the parts right after it, so the list stays newest first. */
+    private void split(Chain chain, long[] cuts) {
+        List<Chain> parts = chain.splitAt(cuts);
+        chains.addAll(chains.indexOf(chain) + 1, parts);
+        open += parts.size();
     }
 
     /** Hands on what the consumer waits for, forgets chains it is done with, and sends the reads now allowed. */
