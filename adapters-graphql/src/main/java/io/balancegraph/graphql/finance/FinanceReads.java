@@ -48,15 +48,9 @@ public final class FinanceReads {
 
     /**
      * The activity of the transactions created in the range, which has a start ({@code gt}/{@code gte}); without an
-     * end, or with one later than now, it ends at the second it is asked, when the balance is read.
-     */
-    public CompletableFuture<Activity> activity(Account account, CreatedFilter range) {
-        return activity(account, range, Set.of());
-    }
-
-    /**
-     * The activity of the transactions created in the range, also sliced into the buckets of each bucketing (summed
-     * in the same walk: no more reads); the caller has bounded their number ({@link Bucketing#MAX_BUCKETS}).
+     * end, or with one later than now, it ends at the second it is asked, when the balance is read. Also sliced into
+     * the buckets of each bucketing (summed in the same walk: no more reads; none for an empty set); the caller has
+     * bounded their number ({@link Bucketing#MAX_BUCKETS}).
      */
     public CompletableFuture<Activity> activity(Account account, CreatedFilter range, Set<Bucketing> bucketings) {
         Instant start = range.firstSecond().orElseThrow(() -> new InvalidQueryException("created", "activity needs a start"));
