@@ -17,10 +17,10 @@ final class GrantWindow {
      * costs 5 % of the budget; the budget shared on Redis keeps a similar one ({@code BucketShape}).
      */
     static final long MARGIN_NANOS = 50_000_000L;
-    /** The window Stripe's limits are kept with: one second and the {@link #MARGIN_NANOS margin}. */
-    static final long STRIPE_WINDOW_NANOS = 1_000_000_000L + MARGIN_NANOS;
     /** Exactly one second: the window of a limiter made without one (the unit its rules are specified in). */
     static final long SECOND_NANOS = 1_000_000_000L;
+    /** The window Stripe's limits are kept with: one second and the {@link #MARGIN_NANOS margin}. */
+    static final long STRIPE_WINDOW_NANOS = SECOND_NANOS + MARGIN_NANOS;
 
     private final long windowNanos;
     private final int limit;

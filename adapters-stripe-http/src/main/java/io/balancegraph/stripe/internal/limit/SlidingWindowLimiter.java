@@ -156,6 +156,11 @@ public final class SlidingWindowLimiter implements RequestRateLimiter {
         }
     }
 
+    /** {@return how long a grant counts against this limit, in nanoseconds} */
+    public long windowNanos() {
+        return window.windowNanos();
+    }
+
     @Override
     public synchronized int queued() {
         return interactive.size() + bulk.size();

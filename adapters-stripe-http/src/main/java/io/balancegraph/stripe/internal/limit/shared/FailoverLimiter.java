@@ -25,13 +25,11 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class FailoverLimiter implements RequestRateLimiter {
 
-    private static final long SECOND = 1_000_000_000L;
-
     private final SharedLimit shared;
     private final SlidingWindowLimiter local;
     private final BudgetBreaker breaker;
     private final Scheduling scheduling;
-    /** When this replica's local grants of the last second were made, not yet owed to the shared limit. */
+    /** When this replica's local grants of the last window were made, not yet owed to the shared limit. */
     private final ArrayDeque<Long> localStarts = new ArrayDeque<>();
 
     FailoverLimiter(SharedLimit shared, SlidingWindowLimiter local, BudgetBreaker breaker, Scheduling scheduling) {
@@ -82,12 +80,12 @@ final class FailoverLimiter implements RequestRateLimiter {
         return permit;
     }
 
-    /** Hands the local grants of the last second to the shared limit, once. */
+    /** Hands the local grants of the last window to the shared limit, once. */
     private void oweLocalStarts() {
         int owed;
         synchronized (localStarts) {
             long now = scheduling.nanoTime();
-            while (!localStarts.isEmpty() && now - localStarts.peekFirst() >= SECOND) {
+            while (!localStarts.isEmpty() && now - localStarts.peekFirst() >= local.windowNanos()) {
                 localStarts.pollFirst();
             }
             owed = localStarts.size();
