@@ -1,42 +1,16 @@
 package io.balancegraph.stripe.internal.limit.shared
 
-import io.balancegraph.stripe.fake.TestRedis
 import io.balancegraph.stripe.internal.limit.BulkShare
 import io.balancegraph.stripe.internal.limit.PermitRefusedException
-import io.balancegraph.stripe.internal.time.ManualScheduling
-import io.github.bucket4j.TimeMeter
-import io.lettuce.core.RedisClient
-import io.lettuce.core.api.StatefulRedisConnection
-import io.lettuce.core.codec.ByteArrayCodec
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 import java.time.Duration
-import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutionException
 
 /**
  * The shared limit against a real Redis, with time driven by hand: the buckets' clock and the timer are one manual
  * clock, so every grant time is exact. Two limiters on one key stand for two replicas.
  */
-class RedisBucketLimiterSpec extends Specification {
-
-    static final long NONE = Long.MAX_VALUE
-    static final long SECOND = 1_000_000_000L
-
-    @Shared @AutoCleanup TestRedis redis = new TestRedis()
-    @Shared @AutoCleanup('shutdown') RedisClient client = RedisClient.create(redis.uri)
-    @Shared @AutoCleanup StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)
-
-    def clock = new ManualScheduling()
-    /** The buckets' time: the manual clock, from an epoch far from 0 as a wall clock's is. */
-    def bucketTime = new TimeMeter() {
-        long currentTimeNanos() { 1_800_000_000L * SECOND + clock.nanoTime() }
-        boolean isWallClockBased() { true }
-    }
-    def buckets = new RedisBuckets({ CompletableFuture.completedFuture(connection) }, bucketTime, Duration.ofSeconds(5))
-    String key = "spec:${UUID.randomUUID()}"
+class RedisBucketLimiterSpec extends RedisBucketsSpecification {
 
     def "two replicas on one budget of 25/s start no more than 25 in any second, and every request in the end"() {
         given:
@@ -54,18 +28,6 @@ class RedisBucketLimiterSpec extends Specification {
         permits.every { it.done && !it.completedExceptionally }
         windowsOfOneSecond(startedAt).max() <= 25
         startedAt.max() <= 3 * SECOND
-    }
-
-    /**
-     * Waits (in real time, 30 s at most) until Redis has answered every reservation: each one granted, or waiting for
-     * its turn on the manual clock. Counting the granted ones before Redis answered them all would expect a task too many.
-     */
-    private void everyOneAnswered(List permits) {
-        long giveUp = System.nanoTime() + 30 * SECOND
-        while (clock.pending + permits.count { it.done } < permits.size()) {
-            assert System.nanoTime() < giveUp: "Redis answered ${clock.pending + permits.count { it.done }} of ${permits.size()} reservations"
-            Thread.sleep(5)
-        }
     }
 
     def "the shape of a budget: capacity and refill per second for #limit/s"() {

@@ -1,20 +1,10 @@
 package io.balancegraph.stripe.internal.limit.shared
 
-import io.balancegraph.stripe.fake.TestRedis
 import io.balancegraph.stripe.internal.limit.BulkShare
 import io.balancegraph.stripe.internal.limit.CallClass
 import io.balancegraph.stripe.internal.limit.Permit
-import io.balancegraph.stripe.internal.time.ManualScheduling
-import io.github.bucket4j.TimeMeter
-import io.lettuce.core.RedisClient
-import io.lettuce.core.api.StatefulRedisConnection
-import io.lettuce.core.codec.ByteArrayCodec
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
 
 import java.time.Duration
-import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CopyOnWriteArrayList
 
 /**
@@ -28,22 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList
  * this spec hung there. So the clock moves 1 ms at a time, and only once Redis has answered every reservation in
  * flight (each permit not yet granted then has its task on the clock).
  */
-class SharedBulkShareSpec extends Specification {
+class SharedBulkShareSpec extends RedisBucketsSpecification {
 
-    static final long NONE = Long.MAX_VALUE
-    static final long SECOND = 1_000_000_000L
-
-    @Shared @AutoCleanup TestRedis redis = new TestRedis()
-    @Shared @AutoCleanup('shutdown') RedisClient client = RedisClient.create(redis.uri)
-    @Shared @AutoCleanup StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)
-
-    def clock = new ManualScheduling()
-    def bucketTime = new TimeMeter() {
-        long currentTimeNanos() { 1_800_000_000L * SECOND + clock.nanoTime() }
-        boolean isWallClockBased() { true }
-    }
-    def buckets = new RedisBuckets({ CompletableFuture.completedFuture(connection) }, bucketTime, Duration.ofSeconds(5))
-    String key = "spec:${UUID.randomUUID()}"
     def walker = limiter()
     def dashboard = limiter()
     /** Permits asked for and not yet granted, of both replicas (changed by Redis' threads while the spec counts). */
@@ -113,18 +89,10 @@ class SharedBulkShareSpec extends Specification {
     private void step(Duration duration) {
         long steps = duration.toMillis()
         for (long i = 0; i < steps; i++) {
-            settled()
+            everyOneAnswered(waiting)
             clock.advance(Duration.ofMillis(1))
         }
-        settled()
-    }
-
-    private void settled() {
-        long giveUp = System.nanoTime() + 30 * SECOND
-        while (clock.pending < waiting.count { !it.done }) {
-            assert System.nanoTime() < giveUp: "Redis never answered: ${clock.pending} tasks for ${waiting.count { !it.done }} waiting permits"
-            Thread.onSpinWait()
-        }
+        everyOneAnswered(waiting)
     }
 
     private RedisBucketLimiter limiter() {
