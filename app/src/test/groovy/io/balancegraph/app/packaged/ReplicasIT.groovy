@@ -76,14 +76,8 @@ class ReplicasIT extends Specification {
 
     @Requires({ ReplicasIT.WITH_REDIS })
     def "36 clients at three replicas on one Redis for 15 s: Stripe sees no 429 and the fleet reads close to its budget"() {
-        given:
-        def before = stripeCounts()
-
         when:
-        def outcome = FleetLoad.run(fleet, 12, Duration.ofSeconds(15), AUTH)
-        def seen = stripeCountsSince(before)
-        boolean quiet = hostQuiet()
-        record("load with Redis: $outcome; Stripe saw ${String.format('%.1f', seen.calls / outcome.seconds)} calls/s, ${seen.limited} 429s")
+        def (outcome, seen, quiet) = load('load with Redis', Duration.ofSeconds(15))
 
         then: 'the fake never had to refuse a request (on an overloaded host: hardly ever, and each one retried)'
         quiet ? seen.limited == 0 : seen.limited <= seen.calls.intdiv(100)
@@ -100,14 +94,8 @@ class ReplicasIT extends Specification {
 
     @Requires({ !ReplicasIT.WITH_REDIS })
     def "without Redis the same load at three replicas spends Stripe's budget three times over and draws 429s"() {
-        given:
-        def before = stripeCounts()
-
         when:
-        def outcome = FleetLoad.run(fleet, 12, Duration.ofSeconds(15), AUTH)
-        def seen = stripeCountsSince(before)
-        hostQuiet()
-        record("load without Redis: $outcome; Stripe saw ${String.format('%.1f', seen.calls / outcome.seconds)} calls/s, ${seen.limited} 429s")
+        def (outcome, seen) = load('load without Redis', Duration.ofSeconds(15))
 
         then:
         seen.limited > 0
@@ -146,13 +134,9 @@ class ReplicasIT extends Specification {
     def "with Redis stopped the fleet keeps answering at its local shares: no 5xx, and still no 429"() {
         given:
         redis.stop()
-        def before = stripeCounts()
 
         when:
-        def outcome = FleetLoad.run(fleet, 12, Duration.ofSeconds(5), AUTH)
-        def seen = stripeCountsSince(before)
-        boolean quiet = hostQuiet()
-        record("load with Redis stopped: $outcome; Stripe saw ${String.format('%.1f', seen.calls / outcome.seconds)} calls/s, ${seen.limited} 429s")
+        def (outcome, seen, quiet) = load('load with Redis stopped', Duration.ofSeconds(5))
 
         then: 'each replica kept to a third of the budget'
         quiet ? seen.limited == 0 : seen.limited <= seen.calls.intdiv(100)
@@ -248,6 +232,19 @@ class ReplicasIT extends Specification {
      * longer, and a strict fake then sees an odd second with more than 25 arrivals though the buckets started no
      * more than 22 in any second. The run records the load either way.
      */
+    /**
+     * Runs 12 clients a replica for {@code length} and records the phase: what they got, what the fake Stripe saw in
+     * the meantime, and whether the host was quiet ({@link #hostQuiet}) at the end.
+     */
+    private List load(String phase, Duration length) {
+        def before = stripeCounts()
+        def outcome = FleetLoad.run(fleet, 12, length, AUTH)
+        def seen = stripeCountsSince(before)
+        boolean quiet = hostQuiet()
+        record("$phase: $outcome; Stripe saw ${String.format('%.1f', seen.calls / outcome.seconds)} calls/s, ${seen.limited} 429s")
+        [outcome, seen, quiet]
+    }
+
     private boolean hostQuiet() {
         double load = java.lang.management.ManagementFactory.operatingSystemMXBean.systemLoadAverage
         int cores = Runtime.runtime.availableProcessors()
