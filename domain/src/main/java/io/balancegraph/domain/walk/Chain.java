@@ -118,6 +118,11 @@ final class Chain {
         return ranged && !done && crowded && top - 1 > from ? top - 1 : -1;
     }
 
+    /** Whether the last page lay within one second: how much more that second holds is not known. */
+    boolean crowded() {
+        return crowded && !done;
+    }
+
     /** The transactions expected in what is left, at the expected density, rounded down; for a known density. */
     long expectedLeft() {
         return density.transactionsIn(top - from);

@@ -2,6 +2,7 @@ package io.balancegraph.domain.walk;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ import java.util.List;
  *   <li>No chain is split while the one most in need has read nothing yet (it would be cut on a guess), and a
  *       page within one second updates no density: hundreds of transactions in one second say nothing about the
  *       seconds around it.</li>
+ *   <li>A fold sends its reads longest first ({@link #longestFirst}) and halves a {@link #laggard}: its time is that
+ *       of its slowest chain.</li>
  * </ul>
  */
 final class SplitPolicy {
@@ -32,6 +35,7 @@ final class SplitPolicy {
     private final int maxPages;
     private final boolean nearestFirst;
     private final Long sparseFrom;
+    private final int laggardPages;
 
     /**
      * @param initialSlices how many equal slices the range starts as
@@ -40,14 +44,17 @@ final class SplitPolicy {
      * @param maxPages      the most a new chain is expected to hold, in pages
      * @param nearestFirst  whether to split the chain nearest the consumer (an ordered walk) or the largest (a fold)
      * @param sparseFrom    the Unix second from which few transactions are expected, or {@code null}
+     * @param laggardPages  how many pages more than the others' mean make a fold's chain a {@link #laggard}
      */
-    SplitPolicy(int initialSlices, int pageSize, int minPages, int maxPages, boolean nearestFirst, Long sparseFrom) {
+    SplitPolicy(int initialSlices, int pageSize, int minPages, int maxPages, boolean nearestFirst, Long sparseFrom,
+                int laggardPages) {
         this.initialSlices = initialSlices;
         this.pageSize = pageSize;
         this.minPages = minPages;
         this.maxPages = maxPages;
         this.nearestFirst = nearestFirst;
         this.sparseFrom = sparseFrom;
+        this.laggardPages = laggardPages;
     }
 
     /**
@@ -121,6 +128,42 @@ final class SplitPolicy {
             }
         }
         return pick == null || pick.cursor == null ? null : pick;
+    }
+
+    /**
+     * Whether a fold's chain holds clearly more than the others: at least {@code laggardPages} pages more than their
+     * mean, and enough for two chains. Chains read side by side at about the same pace, so such a chain would end last
+     * and alone; {@link WalkRun} asks this of the part split off below a crowded second, which starts late.
+     */
+    boolean laggard(Chain chain, List<Chain> chains) {
+        if (nearestFirst || chain.density == null) {
+            return false;
+        }
+        long others = 0;
+        int known = 0;
+        for (Chain other : chains) {
+            if (other != chain && !other.done && other.ranged && other.density != null) {
+                others += other.expectedLeft();
+                known++;
+            }
+        }
+        long enough = Math.max((known == 0 ? 0 : others / known) + (long) laggardPages * pageSize, 2L * minPages * pageSize);
+        return known > 0 && chain.expectedLeft() >= enough;
+    }
+
+    /**
+     * The order in which a fold's chains send their reads when not all may: the one expected to hold the most first,
+     * and before all of them the chains whose size is not known (not read yet, or inside a crowded second, which may
+     * hold many more pages). The walk ends with its slowest chain; reads that wait for a place are best spent on it.
+     */
+    List<Chain> longestFirst(List<Chain> chains) {
+        List<Chain> sorted = new ArrayList<>(chains);
+        sorted.sort(Comparator.comparingLong(SplitPolicy::expectedOrUnknown).reversed());
+        return sorted;
+    }
+
+    private static long expectedOrUnknown(Chain chain) {
+        return chain.done || !chain.ranged ? 0 : chain.density == null || chain.crowded() ? Long.MAX_VALUE : chain.expectedLeft();
     }
 
     /**

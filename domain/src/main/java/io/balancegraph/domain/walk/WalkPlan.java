@@ -25,6 +25,8 @@ record WalkPlan(ListBalanceTransactionsPort port, Account account, BalanceTransa
     static final int MIN_PAGES_PER_CHAIN = 2;
     /** A fold's chains hold up to this many pages: few chains, so few part-full pages, yet no long tail. */
     static final int FOLD_MAX_PAGES_PER_CHAIN = 10;
+    /** How many pages more than the others' mean make a fold's chain a laggard ({@link SplitPolicy#laggard}). */
+    static final int FOLD_LAGGARD_PAGES = 2;
     /**
      * An ordered walk holds or reads at most this many pages per read it may have out (its memory bound), and its
      * chains hold no more, so that the pages just ahead of the consumer are read by several chains at once.
@@ -38,8 +40,9 @@ record WalkPlan(ListBalanceTransactionsPort port, Account account, BalanceTransa
      */
     SplitPolicy policy(boolean ordered) {
         return ordered
-                ? new SplitPolicy(1, query.limit(), MIN_PAGES_PER_CHAIN, ORDERED_PAGES_PER_READ, true, null)
-                : new SplitPolicy(concurrency, query.limit(), MIN_PAGES_PER_CHAIN, FOLD_MAX_PAGES_PER_CHAIN, false, sparseFrom);
+                ? new SplitPolicy(1, query.limit(), MIN_PAGES_PER_CHAIN, ORDERED_PAGES_PER_READ, true, null, 0)
+                : new SplitPolicy(concurrency, query.limit(), MIN_PAGES_PER_CHAIN, FOLD_MAX_PAGES_PER_CHAIN, false, sparseFrom,
+                        FOLD_LAGGARD_PAGES);
     }
 
     /**

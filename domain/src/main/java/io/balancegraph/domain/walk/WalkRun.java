@@ -125,12 +125,19 @@ final class WalkRun {
     /**
      * Gives what lies below a crowded second a chain of its own at once, whatever the number of open chains: the
      * second's pages can only be read one after another, and the chain that reads them should not hold the rest
-     * back. A crowded second is at least a full page, so this adds at most one chain per page read.
+     * back. That part starts late, with the density read just above it; when it holds clearly more than the other
+     * chains ({@link SplitPolicy#laggard}), it is halved too. A crowded second is at least a full page, so this adds
+     * at most two chains per page read.
      */
     private void splitBelowCrowdedSecond(Chain chain) {
         long second = chain.crowdedSecond();
-        if (second >= 0) {
-            split(chain, new long[] {second});
+        if (second < 0) {
+            return;
+        }
+        split(chain, new long[] {second});
+        Chain below = chains.get(chains.indexOf(chain) + 1);
+        if (policy.laggard(below, chains)) {
+            split(below, policy.cuts(below, 1));
         }
     }
 
@@ -166,7 +173,7 @@ final class WalkRun {
             return;
         }
         rebalance();
-        for (Chain chain : chains) {
+        for (Chain chain : ordered ? chains : policy.longestFirst(chains)) {
             if (inFlight >= plan.concurrency()) {
                 return;
             }

@@ -9,12 +9,12 @@ import static io.balancegraph.domain.walk.ChainSpec.page
 /** How the walk's range is cut: the first slices, what a page says about density, and where a chain is split. */
 class SplitPolicySpec extends Specification {
 
-    def fold = new SplitPolicy(10, 100, 2, 10, false, null)
-    def ordered = new SplitPolicy(1, 100, 2, 4, true, null)
+    def fold = new SplitPolicy(10, 100, 2, 10, false, null, 2)
+    def ordered = new SplitPolicy(1, 100, 2, 4, true, null, 2)
 
     def "the first slices of [#from, #to) cover it exactly, newest first, in #slices equal parts at most"() {
         when:
-        def chains = new SplitPolicy(slices, 100, 2, 10, false, null).initial(new WalkRange(from, to))
+        def chains = new SplitPolicy(slices, 100, 2, 10, false, null, 2).initial(new WalkRange(from, to))
 
         then:
         chains.size() == Math.min(slices, to - from)
@@ -34,7 +34,7 @@ class SplitPolicySpec extends Specification {
 
     def "with a sparse second at #sparse, the first slices of [0, 1000) are #expected"() {
         when:
-        def chains = new SplitPolicy(slices, 100, 2, 10, false, sparse).initial(new WalkRange(0, 1000))
+        def chains = new SplitPolicy(slices, 100, 2, 10, false, sparse, 2).initial(new WalkRange(0, 1000))
 
         then:
         chains.collect { [it.from, it.top] } == expected
@@ -87,14 +87,14 @@ class SplitPolicySpec extends Specification {
 
         where:
         policy                                  | secondsLeft | free || expectedDepths
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 9    || (1..9).collect { it * 1000 }
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 1    || [1000]
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 3_000       | 9    || (1..9).collect { it * 300 }
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 1_000       | 9    || [200, 400, 600, 800]
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 300         | 9    || [200]
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 200         | 9    || []
-        new SplitPolicy(1, 100, 2, 4, true, null)     | 10_000      | 3    || [400, 800, 1200]
-        new SplitPolicy(10, 100, 2, 10, false, null)  | 10_000      | 0    || []
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 10_000      | 9    || (1..9).collect { it * 1000 }
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 10_000      | 1    || [1000]
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 3_000       | 9    || (1..9).collect { it * 300 }
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 1_000       | 9    || [200, 400, 600, 800]
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 300         | 9    || [200]
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 200         | 9    || []
+        new SplitPolicy(1, 100, 2, 4, true, null, 2)     | 10_000      | 3    || [400, 800, 1200]
+        new SplitPolicy(10, 100, 2, 10, false, null, 2)  | 10_000      | 0    || []
     }
 
     def "a chain whose density is unknown, or with one second left, is not cut"() {
@@ -132,10 +132,68 @@ class SplitPolicySpec extends Specification {
         ordered.pick([read(300), read(200)]) == null
     }
 
+    def "a fold's chain expected to hold #pages pages beside others of #others is a laggard: #laggard"() {
+        given: 'chains at one transaction a second; the last has read nothing yet, its density its parent\'s'
+        def chains = others.collect { read(it * 100) } + unread(pages * 100)
+
+        expect:
+        fold.laggard(chains.last(), chains) == laggard
+        !ordered.laggard(chains.last(), chains)
+
+        where:
+        pages | others     || laggard
+        9     | [7, 7, 7]  || true   // two pages more than the others' mean
+        8     | [7, 7, 7]  || false  // one more: chains at about the same pace end together
+        9     | [3, 8, 8]  || true   // the others' mean, not each of them
+        3     | [1, 1, 1]  || false  // too small for two chains of two pages
+        4     | [1, 1, 1]  || true
+    }
+
+    def "a chain of unknown size, or one without others of known size, is no laggard"() {
+        given:
+        def alone = unread(900)
+        def unknown = Chain.of(T, T + 100_000)
+
+        expect:
+        !fold.laggard(alone, [alone, Chain.of(T, T + 100)])
+        !fold.laggard(unknown, [unknown, read(100)])
+    }
+
+    def "a fold sends the reads of chains of unknown size first, then of the largest"() {
+        given:
+        def small = sized(300)
+        def large = sized(3_000)
+        def unknown = Chain.of(T, T + 10)
+        def crowded = Chain.of(T, T + 2)
+        crowded.take(page(true, *([1L] * 100)))
+        crowded.density = new Density(1, 1)
+        def done = sized(10_000)
+        done.done = true
+
+        expect:
+        crowded.crowded()
+        fold.longestFirst([small, done, large, crowded, unknown]) == [crowded, unknown, large, small, done]
+    }
+
     /** A chain that has read a page, with this many seconds left at one transaction a second. */
     static Chain read(long seconds) {
         def chain = Chain.of(T, T + seconds + 1)
         chain.take(new Page([ChainSpec.page(true, seconds).items().first()], true, false))
+        chain.density = new Density(1, 1)
+        chain
+    }
+
+    /** A chain that has read a page over two seconds, with this many seconds left at one transaction a second. */
+    static Chain sized(long seconds) {
+        def chain = Chain.of(T, T + seconds + 2)
+        chain.take(page(true, seconds + 1, seconds))
+        chain.density = new Density(1, 1)
+        chain
+    }
+
+    /** A chain split off that has read nothing yet, expected to hold this many seconds at one transaction a second. */
+    static Chain unread(long seconds) {
+        def chain = Chain.of(T, T + seconds + 1)
         chain.density = new Density(1, 1)
         chain
     }
