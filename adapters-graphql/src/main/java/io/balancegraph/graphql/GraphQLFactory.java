@@ -1,6 +1,7 @@
 package io.balancegraph.graphql;
 
 import graphql.GraphQL;
+import io.balancegraph.domain.port.BalanceLedger;
 import io.balancegraph.domain.port.GetBalanceTransactionPort;
 import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.port.ReadBalancePort;
@@ -22,7 +23,7 @@ import java.time.Duration;
 @Factory
 public class GraphQLFactory {
 
-    /** The name of the list port whose calls are bulk calls, if the app wires one. */
+    /** The name of the ledger view whose calls are bulk calls, if the app wires one. */
     public static final String BULK = "bulk";
 
     /** The clock {@code readAt} and the cache's time-to-live go by; replace the bean to control time in tests. */
@@ -33,18 +34,21 @@ public class GraphQLFactory {
     }
 
     /**
-     * The JVM's one set of shared upstream reads. Summaries walk through the {@code @Named("bulk")} list port when
-     * the app has one (the Stripe ledger's bulk view, held to its share of the rate limit), else the plain one. With a
+     * The JVM's one set of shared upstream reads. Summaries read through the {@code @Named("bulk")} ledger view when
+     * the app has one (the Stripe ledger's bulk view, held to its share of the rate limit: their walk and the balance
+     * read beside it), else the plain ports. With a
      * cache time-to-live and a {@link SharedReadStore} (the app's Redis), a read made by any replica is served to all
      * until it expires.
      */
     @Singleton
     public SharedReads sharedReads(ReadBalancePort balances, ListBalanceTransactionsPort transactionLists,
                                    GetBalanceTransactionPort transactions,
-                                   @Nullable @Named(BULK) ListBalanceTransactionsPort bulk,
+                                   @Nullable @Named(BULK) BalanceLedger bulk,
                                    CacheSettings cache, FinanceSettings finance, Clock clock,
                                    @Nullable SharedReadStore store) {
-        FinanceReads summaries = new FinanceReads(balances, bulk != null ? bulk : transactionLists, finance, clock);
+        FinanceReads summaries = bulk != null
+                ? new FinanceReads(bulk, bulk, finance, clock)
+                : new FinanceReads(balances, transactionLists, finance, clock);
         var upstream = SharedReads.upstream(new Ports(balances, transactionLists, transactions, summaries), clock);
         boolean shared = store != null && cache.getTtl().compareTo(Duration.ZERO) > 0;
         return new SharedReads(shared ? StoredReads.over(store, upstream, cache.getTtl(), clock) : upstream,

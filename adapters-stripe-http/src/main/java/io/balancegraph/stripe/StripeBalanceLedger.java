@@ -3,7 +3,6 @@ package io.balancegraph.stripe;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.BalanceLedger;
-import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
@@ -40,12 +39,12 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
 
     private final StripeSettings settings;
     private final StripeReads reads;
-    private final ListBalanceTransactionsPort bulk;
+    private final StripeLedgerView bulk;
 
     private StripeBalanceLedger(StripeSettings settings, StripeJson json, StripeTransport transport) {
         this.settings = settings;
         this.reads = new StripeReads(json, new StripeRequests(settings.transactionsPath()), transport);
-        this.bulk = (account, query) -> reads.listTransactions(account, query, CallOptions.BULK);
+        this.bulk = StripeLedgerView.bulkOf(this, reads);
     }
 
     private static StripeBalanceLedger of(StripeSettings settings, Scheduling clock) {
@@ -120,14 +119,14 @@ public final class StripeBalanceLedger implements BalanceLedger, AutoCloseable {
     }
 
     /**
-     * {@return the list port whose calls are bulk calls} The same requests and answers as {@link #listTransactions},
-     * drawing on the same rate limits, but queued behind every interactive call and held to
-     * {@code stripe.rate-limit.bulk-share} of each limit while interactive calls ask (all of it while none do). For
-     * walks over many pages ({@code TransactionWalk.parallel(ledger.bulk(), …)}), so that they never hold a
-     * dashboard's reads back by more than a permit or so.
+     * {@return a view whose calls are bulk calls} The same requests and answers as this ledger's, drawing on the same
+     * rate limits, but queued behind every interactive call and held to {@code stripe.rate-limit.bulk-share} of each
+     * limit while interactive calls ask (all of it while none do). For walks over many pages
+     * ({@code TransactionWalk.parallel(ledger.bulk(), …)}) and what goes with them (a summary's balance), so that
+     * they never hold a dashboard's reads back by more than a permit or so, nor count as a dashboard's demand.
      */
     @Override
-    public ListBalanceTransactionsPort bulk() {
+    public StripeLedgerView bulk() {
         return bulk;
     }
 

@@ -3,7 +3,6 @@ package io.balancegraph.stripe;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.BalanceLedger;
-import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
@@ -33,10 +32,19 @@ public final class StripeLedgerView implements BalanceLedger {
     private final CallOptions callOptions;
 
     StripeLedgerView(StripeBalanceLedger ledger, StripeReads reads, RequestOptions options) {
+        this(ledger, reads, options, CallClass.INTERACTIVE);
+    }
+
+    private StripeLedgerView(StripeBalanceLedger ledger, StripeReads reads, RequestOptions options, CallClass callClass) {
         this.ledger = ledger;
         this.reads = reads;
         this.options = Objects.requireNonNull(options, "options");
-        this.callOptions = options.toCallOptions();
+        this.callOptions = options.toCallOptions().withClass(callClass);
+    }
+
+    /** A view of the ledger's own options whose calls are bulk calls: {@link StripeBalanceLedger#bulk()}. */
+    static StripeLedgerView bulkOf(StripeBalanceLedger ledger, StripeReads reads) {
+        return new StripeLedgerView(ledger, reads, RequestOptions.defaults(), CallClass.BULK);
     }
 
     /** {@return the options of this view's calls} */
@@ -50,7 +58,7 @@ public final class StripeLedgerView implements BalanceLedger {
      * @param options what the calls of the new view ask for
      */
     public StripeLedgerView with(RequestOptions options) {
-        return new StripeLedgerView(ledger, reads, options);
+        return new StripeLedgerView(ledger, reads, options, callOptions.callClass());
     }
 
     /**
@@ -81,13 +89,11 @@ public final class StripeLedgerView implements BalanceLedger {
     }
 
     /**
-     * {@return this view's list port for bulk work: its calls have this view's options, as bulk calls} See
-     * {@link StripeBalanceLedger#bulk()}.
+     * {@return a view whose calls have this view's options, as bulk calls} See {@link StripeBalanceLedger#bulk()}.
      */
     @Override
-    public ListBalanceTransactionsPort bulk() {
-        CallOptions bulkOptions = callOptions.withClass(CallClass.BULK);
-        return (account, query) -> reads.listTransactions(account, query, bulkOptions);
+    public StripeLedgerView bulk() {
+        return callOptions.callClass() == CallClass.BULK ? this : new StripeLedgerView(ledger, reads, options, CallClass.BULK);
     }
 
     /** {@inheritDoc} With this view's options; see {@link StripeBalanceLedger#getTransaction}. */

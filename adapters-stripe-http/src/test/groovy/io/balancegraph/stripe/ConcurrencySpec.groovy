@@ -106,4 +106,34 @@ class ConcurrencySpec extends FakeStripeSpecification {
         bulkPage.get().items()*.id() == await(stripeLedger.listTransactions(Account.platform(), query)).items()*.id()
         bulkPage.get().items().size() == 3
     }
+
+    def "the bulk view's balance read is a bulk call too: it waits behind an interactive page read made after it"() {
+        given:
+        stripe.answers('/v1/balance', 'balance-minimal')
+        stripe.answers('/v1/balance_transactions', 'transactions-newest')
+        def stripeLedger = ledger { requestsPerSecond(1); perEndpointRequestsPerSecond(25) }
+        def query = io.balancegraph.domain.query.BalanceTransactionQuery.firstPage()
+
+        when: 'a page read takes this second; a bulk balance read, then another page read, wait'
+        def first = stripeLedger.listTransactions(Account.platform(), query).toCompletableFuture()
+        def bulkBalance = stripeLedger.bulk().readBalance(Account.platform()).toCompletableFuture()
+        def second = stripeLedger.listTransactions(Account.platform(), query).toCompletableFuture()
+        stripe.awaitArrivals('/v1/balance_transactions', 1)
+
+        and: 'the window moves on: one more permit'
+        clock.advance(STRIPE_WINDOW)
+        stripe.awaitArrivals('/v1/balance_transactions', 2)
+
+        then: 'it went to the later page read, not to the bulk balance read queued before it'
+        stripe.arrived('/v1/balance') == 0
+
+        when: 'the window moves on again'
+        clock.advance(STRIPE_WINDOW)
+        await(CompletableFuture.allOf(first, bulkBalance, second))
+
+        then: 'the bulk balance read went two windows in, with the balance an interactive read gets'
+        stripe.arrived('/v1/balance') == 1
+        bulkBalance.get() == await(stripeLedger.readBalance(Account.platform()))
+        stripeLedger.bulk().bulk().is(stripeLedger.bulk())
+    }
 }

@@ -26,7 +26,7 @@ public class LedgerFactory {
 
     /** Names the unmetered source ledger. The metered one is {@code @Primary}: it is what any unqualified port gets. */
     public static final String SOURCE = "source";
-    /** Names the bulk list port: {@code @Named(LedgerFactory.BULK) ListBalanceTransactionsPort}. */
+    /** Names the bulk view: {@code @Named(LedgerFactory.BULK) ListBalanceTransactionsPort} (or {@code BalanceLedger}). */
     public static final String BULK = io.balancegraph.graphql.GraphQLFactory.BULK;
 
     /** The demo ledger, which moves only when {@code balancegraph.demo.tick-interval} is set ({@link DemoTicker}). */
@@ -64,7 +64,7 @@ public class LedgerFactory {
      */
     @Singleton
     @Named(BULK)
-    public ListBalanceTransactionsPort bulkTransactions(BalanceLedger served) {
+    public BalanceLedger bulkLedger(BalanceLedger served) {
         return served.bulk();
     }
 

@@ -36,8 +36,10 @@ public final class FinanceReads {
     private final Clock clock;
 
     /**
-     * @param bulk the list port for walks: a ledger's {@code bulk()} view, so that a summary never holds a
-     *             dashboard's reads back
+     * @param balances where a summary reads the balance beside its walk: a ledger's {@code bulk()} view too, so that
+     *                 this read does not count as interactive demand and hold the summary's own walk to the bulk share
+     * @param bulk     the list port for walks: a ledger's {@code bulk()} view, so that a summary never holds a
+     *                 dashboard's reads back
      */
     public FinanceReads(ReadBalancePort balances, ListBalanceTransactionsPort bulk, FinanceSettings settings, Clock clock) {
         this.balances = Objects.requireNonNull(balances, "balances");

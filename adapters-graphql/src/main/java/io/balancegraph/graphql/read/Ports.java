@@ -30,13 +30,13 @@ public record Ports(ReadBalancePort balances, ListBalanceTransactionsPort transa
                 new FinanceReads(balances, transactionLists, new FinanceSettings(), Clock.systemUTC()));
     }
 
-    /** All three from one ledger (Stripe, the demo, a test fake); summaries walk through its {@code bulk()} view. */
+    /** All three from one ledger (Stripe, the demo, a test fake); summaries read through its {@code bulk()} view. */
     public static Ports of(BalanceLedger ledger) {
         return of(ledger, new FinanceSettings(), Clock.systemUTC());
     }
 
-    /** All three from one ledger, summaries with these settings and clock, walking through its {@code bulk()} view. */
+    /** All three from one ledger, summaries with these settings and clock, reading through its {@code bulk()} view. */
     public static Ports of(BalanceLedger ledger, FinanceSettings finance, Clock clock) {
-        return new Ports(ledger, ledger, ledger, new FinanceReads(ledger, ledger.bulk(), finance, clock));
+        return new Ports(ledger, ledger, ledger, new FinanceReads(ledger.bulk(), ledger.bulk(), finance, clock));
     }
 }

@@ -3,7 +3,6 @@ package io.balancegraph.app.metrics;
 import io.balancegraph.domain.account.Account;
 import io.balancegraph.domain.balance.Balance;
 import io.balancegraph.domain.port.BalanceLedger;
-import io.balancegraph.domain.port.ListBalanceTransactionsPort;
 import io.balancegraph.domain.query.BalanceTransactionQuery;
 import io.balancegraph.domain.query.Page;
 import io.balancegraph.domain.transaction.BalanceTransaction;
@@ -38,10 +37,17 @@ public final class MeteredLedger implements BalanceLedger {
 
     private final BalanceLedger ledger;
     private final MeterRegistry registry;
+    /** Put before each operation's name: empty, or {@code bulk_} for the bulk view. */
+    private final String operationPrefix;
 
     public MeteredLedger(BalanceLedger ledger, MeterRegistry registry) {
+        this(ledger, registry, "");
+    }
+
+    private MeteredLedger(BalanceLedger ledger, MeterRegistry registry, String operationPrefix) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.operationPrefix = operationPrefix;
     }
 
     @Override
@@ -55,14 +61,13 @@ public final class MeteredLedger implements BalanceLedger {
     }
 
     /**
-     * The wrapped ledger's bulk view, timed as {@code bulk_list_transactions}: its calls may wait behind interactive
-     * ones, and would otherwise blur the interactive reads' latency.
+     * The wrapped ledger's bulk view, its operations timed as {@code bulk_list_transactions}, {@code bulk_balance}
+     * and {@code bulk_get_transaction}: its calls may wait behind interactive ones, and would otherwise blur the
+     * interactive reads' latency.
      */
     @Override
-    public ListBalanceTransactionsPort bulk() {
-        ListBalanceTransactionsPort bulk = ledger.bulk();
-        return (account, query) -> timed("bulk_list_transactions", () -> bulk.listTransactions(account, query),
-                page -> UpstreamOutcome.SUCCESS);
+    public BalanceLedger bulk() {
+        return operationPrefix.isEmpty() ? new MeteredLedger(ledger.bulk(), registry, "bulk_") : this;
     }
 
     /** An id that does not exist (an empty answer) counts as {@code not_found}: upstream answered 404. */
@@ -72,7 +77,8 @@ public final class MeteredLedger implements BalanceLedger {
                 found -> found.isPresent() ? UpstreamOutcome.SUCCESS : UpstreamOutcome.NOT_FOUND);
     }
 
-    private <T> CompletionStage<T> timed(String operation, Supplier<CompletionStage<T>> read, Function<T, UpstreamOutcome> outcomeOfAnswer) {
+    private <T> CompletionStage<T> timed(String name, Supplier<CompletionStage<T>> read, Function<T, UpstreamOutcome> outcomeOfAnswer) {
+        String operation = operationPrefix + name;
         Timer.Sample sample = Timer.start(registry);
         CompletionStage<T> answer;
         try {

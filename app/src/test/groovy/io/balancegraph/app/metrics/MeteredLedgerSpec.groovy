@@ -165,26 +165,35 @@ class MeteredLedgerSpec extends Specification {
         timer('balance', 'success').count() == 2
     }
 
-    def "the bulk view reads the wrapped ledger's own bulk view, timed as bulk_list_transactions"() {
+    def "the bulk view reads the wrapped ledger's own bulk view, timed as bulk_list_transactions and bulk_balance"() {
         given:
         def demo = DemoLedger.create()
-        def bulkReads = 0
+        def bulkReads = []
+        def fail = { throw new AssertionError('not the bulk view') }
+        def wrappedBulk = [
+                readBalance     : { Account account -> bulkReads << 'balance'; demo.readBalance(account) },
+                listTransactions: { Account account, BalanceTransactionQuery query -> bulkReads << 'list'; demo.listTransactions(account, query) },
+                getTransaction  : { Account account, String id, boolean expand -> fail() },
+        ] as BalanceLedger
         def wrapped = [
-                readBalance     : { Account account -> demo.readBalance(account) },
-                listTransactions: { Account account, BalanceTransactionQuery query -> throw new AssertionError('not the bulk view') },
-                getTransaction  : { Account account, String id, boolean expand -> demo.getTransaction(account, id, expand) },
-                bulk            : { -> { Account account, BalanceTransactionQuery query -> bulkReads++; demo.listTransactions(account, query) } as ListBalanceTransactionsPort },
+                readBalance     : { Account account -> fail() },
+                listTransactions: { Account account, BalanceTransactionQuery query -> fail() },
+                getTransaction  : { Account account, String id, boolean expand -> fail() },
+                bulk            : { -> wrappedBulk },
         ] as BalanceLedger
         def ledger = new MeteredLedger(wrapped, registry)
 
         when:
         def page = ledger.bulk().listTransactions(Account.platform(), BalanceTransactionQuery.builder().limit(3).build())
                 .toCompletableFuture().join()
+        ledger.bulk().readBalance(Account.platform()).toCompletableFuture().join()
 
         then:
         page.items().size() == 3
-        bulkReads == 1
+        bulkReads == ['list', 'balance']
         timer('bulk_list_transactions', 'success').count() == 1
+        timer('bulk_balance', 'success').count() == 1
         timer('list_transactions', 'success') == null
+        timer('balance', 'success') == null
     }
 }

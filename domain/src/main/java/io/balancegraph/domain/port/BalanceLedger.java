@@ -17,11 +17,13 @@ public interface BalanceLedger extends ReadBalancePort, ListBalanceTransactionsP
     }
 
     /**
-     * {@return this ledger's list port for bulk work, such as a walk over many pages: where the ledger has a budget
-     * of requests (Stripe's rate limit), its calls take only a share of it while interactive reads ask, and queue
-     * behind them; a ledger without a budget (the demo) is its own bulk view, which is the default}
+     * {@return this ledger's reads for bulk work, such as a walk over many pages and the balance a summary reads
+     * beside it: where the ledger has a budget of requests (Stripe's rate limit), their calls take only a share of it
+     * while interactive reads ask, and queue behind them; a ledger without a budget (the demo) is its own bulk view,
+     * which is the default} A bulk read does not count as interactive demand, so it never holds its own walk to the
+     * bulk share.
      */
-    default ListBalanceTransactionsPort bulk() {
+    default BalanceLedger bulk() {
         return this;
     }
 }
