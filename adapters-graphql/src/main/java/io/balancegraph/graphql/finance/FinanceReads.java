@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Computes the finance summaries. An activity: today's balance (an interactive read) and, beside it, one parallel walk
- * through the bulk list port over every transaction from the period's start to the second the activity was asked,
+ * Computes the finance summaries. An activity: today's balance and, beside it, one parallel walk through the bulk
+ * list port over every transaction from the period's start to the second the activity was asked (both through the
+ * ledger's bulk view when the app wires one),
  * folded into exact totals. The walk has the configured concurrency, deadline and bound; past either bound, or when any read
  * fails, the summary fails with that: never a total of part of the data.
  */

@@ -115,7 +115,7 @@ final class Chain {
      * ({@link #splitAt} that second) than after it. {@code -1} otherwise.
      */
     long crowdedSecond() {
-        return ranged && !done && crowded && top - 1 > from ? top - 1 : -1;
+        return ranged && crowded() && top - 1 > from ? top - 1 : -1;
     }
 
     /** Whether the last page lay within one second: how much more that second holds is not known. */

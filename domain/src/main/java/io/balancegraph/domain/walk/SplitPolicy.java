@@ -147,8 +147,11 @@ final class SplitPolicy {
                 known++;
             }
         }
-        long enough = Math.max((known == 0 ? 0 : others / known) + (long) laggardPages * pageSize, 2L * minPages * pageSize);
-        return known > 0 && chain.expectedLeft() >= enough;
+        if (known == 0) {
+            return false;
+        }
+        long enough = Math.max(others / known + (long) laggardPages * pageSize, 2L * minPages * pageSize);
+        return chain.expectedLeft() >= enough;
     }
 
     /**

@@ -134,8 +134,7 @@ final class WalkRun {
         if (second < 0) {
             return;
         }
-        split(chain, new long[] {second});
-        Chain below = chains.get(chains.indexOf(chain) + 1);
+        Chain below = split(chain, new long[] {second}).get(0);
         if (policy.laggard(below, chains)) {
             split(below, policy.cuts(below, 1));
         }
@@ -154,11 +153,16 @@ final class WalkRun {
         }
     }
 
-    /** Splits the chain at the cuts and opens the parts right after it, so the list stays newest first. */
-    private void split(Chain chain, long[] cuts) {
+    /**
+     * Splits the chain at the cuts and opens the parts right after it, so the list stays newest first.
+     *
+     * @return the new parts, newest first
+     */
+    private List<Chain> split(Chain chain, long[] cuts) {
         List<Chain> parts = chain.splitAt(cuts);
         chains.addAll(chains.indexOf(chain) + 1, parts);
         open += parts.size();
+        return parts;
     }
 
     /** Hands on what the consumer waits for, forgets chains it is done with, and sends the reads now allowed. */
